@@ -1,0 +1,64 @@
+"""`tidings code`: code articles without storing them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from tidings.cli.common import SetOption, exit_for, pipeline_from
+from tidings.cli.render import EventWriter, rejection_line
+from tidings.ingest import FORMATS, read_bytes, read_path
+from tidings.models import Article, Rejection
+from tidings.pipeline import ArticleResult
+
+OUTPUT_FORMATS = ("table", "jsonl", "csv")
+
+
+def iter_inputs(paths: list[str], fmt: str) -> Iterator[Article | Rejection]:
+    """Articles from paths, or from stdin when the list is empty or holds ``-``."""
+    for p in paths or ["-"]:
+        if p == "-":
+            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", fmt=fmt,
+                                  article_id="stdin")
+        else:
+            yield from read_path(Path(p), fmt=fmt)
+
+
+def code_command(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files to code (text, HTML or JSONL); `-` or nothing reads stdin.")] = None,
+    input_format: Annotated[str, typer.Option(
+        "--input-format", "-i", help=f"Input format: {', '.join(FORMATS)}.")] = "auto",
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", help=f"Output format: {', '.join(OUTPUT_FORMATS)}.")] = "table",
+    dictionary: Annotated[list[Path] | None, typer.Option(
+        "--dictionary", "-d", help="Extra actor dictionary file (repeatable).")] = None,
+    set_: SetOption = None,
+) -> None:
+    """Code news articles into events and print them (nothing is stored)."""
+    if input_format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}",
+                                 param_hint="--input-format")
+    if output_format not in OUTPUT_FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(OUTPUT_FORMATS)}",
+                                 param_hint="--format")
+    err = Console(stderr=True)
+    pipeline = pipeline_from(set_, dictionary)
+    writer = EventWriter(output_format, sys.stdout, Console())
+    rejections: list[Rejection] = []
+    coded = 0
+    for result in pipeline.run(iter_inputs(paths or [], input_format)):
+        if isinstance(result, ArticleResult):
+            coded += 1
+            writer.write(result.events)
+        else:
+            rejections.append(result)
+            err.print(f"[red]tidings: error:[/] {rejection_line(result)}", highlight=False,
+                      soft_wrap=True)
+    writer.close()
+    raise typer.Exit(exit_for(rejections, coded))

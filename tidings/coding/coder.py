@@ -1,0 +1,357 @@
+"""The CAMEO event coder: ParsedSentence* → Event*.
+
+For each trigger (a verb or noun in the pattern tables) the coder finds its participants in the
+dependency parse, not by word order:
+
+- verbs: subject → source, direct object or the pattern's preposition → target; passives swap
+  ("dismantled by the Egyptian army"); subjects are inherited through control (xcomp: "agreed to
+  stop persecuting"), coordination (conj) and relative clauses ("commanders who trained ...");
+- nouns: a possessive, demonym or actor modifier → source ("the Egyptian blockade", "Hamas'
+  cooperation"), an "of"/pattern preposition → target ("blockade of the Strip", "cooperation
+  with IS"); a light verb carrying the noun gives its subject as the source ("launched raids",
+  "waging war").
+
+Every event needs a resolved source. Status, condition and claimant come from ``status.py``.
+Repeated mentions of one event (same source, target and code) in an article are merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from tidings.coding import status as status_mod
+from tidings.coding.actors import ActorResolver
+from tidings.coding.codebook import Codebook, load_codebook
+from tidings.coding.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet, default_patterns
+from tidings.models import (
+    ActorRef,
+    Article,
+    Event,
+    Mention,
+    ParsedSentence,
+    Plover,
+    Span,
+    Token,
+)
+
+logger = logging.getLogger(__name__)
+
+CODER_NAME = "tidings.coder.cameo.v1"
+
+# Verbs that carry a nominal event ("launched raids", "waged war", "imposed a blockade").
+LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "begin", "start",
+               "continue", "impose", "step", "escalate", "intensify", "make", "undertake",
+               "unleash", "resume", "pay", "order", "announce", "maintain", "enforce", "tighten"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SUBJ = ("nsubj", "csubj")
+SUBJ_PASS = ("nsubjpass",)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    pattern: Pattern
+    trigger: tuple[int, ...]  # token indices naming the action
+    anchor: int  # the token whose clause carries status (trigger or light verb)
+    source: list[Mention]
+    target: list[Mention]
+
+
+class CameoCoder:
+    """Codes parsed sentences into CAMEO events (registered as ``tidings.coder.cameo.v1``)."""
+
+    name = CODER_NAME
+
+    def __init__(
+        self,
+        patterns: PatternSet | None = None,
+        resolver: ActorResolver | None = None,
+        codebook: Codebook | None = None,
+        *,
+        speech_events: bool = False,
+    ) -> None:
+        self.patterns = patterns or default_patterns()
+        self.resolver = resolver or ActorResolver()
+        self.codebook = codebook or load_codebook()
+        self.speech_events = speech_events
+
+    # -- public ------------------------------------------------------------------------------
+    def code_article(self, article: Article, sentences: Sequence[ParsedSentence]) -> list[Event]:
+        events: list[Event] = []
+        for sent in sentences:
+            events.extend(self.code_sentence(sent, article))
+        return merge_events(events)
+
+    def code_sentence(self, sent: ParsedSentence, article: Article | None = None) -> list[Event]:
+        out: list[Event] = []
+        for cand in self._candidates(sent):
+            out.extend(self._events(sent, cand, article))
+        return out
+
+    # -- triggers --------------------------------------------------------------------------------
+    def _candidates(self, sent: ParsedSentence) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for tok in sent.tokens:
+            lemma = tok.lemma.lower()
+            if tok.pos in ("VERB", "AUX") and lemma in self.patterns.verbs:
+                cand = self._verbal(sent, tok, self.patterns.verbs[lemma])
+            elif tok.pos in ("NOUN", "PROPN") and lemma in self.patterns.nouns:
+                cand = self._nominal(sent, tok, self.patterns.nouns[lemma])
+            else:
+                continue
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _verbal(self, sent: ParsedSentence, verb: Token, pats: list[Pattern]) -> _Candidate | None:
+        kids = sent.children(verb.i)
+        particles = {c.lower for c in kids if c.dep == "prt"}
+        obj = next((c for c in kids if c.dep in ("dobj", "attr")), None)
+        obj_lemma = obj.lemma.lower() if obj is not None else None
+        # a clausal complement as object: "agreed to stop persecuting" → xcomp lemma
+        xcomp = next((c for c in kids if c.dep == "xcomp"), None)
+        pattern = None
+        for p in pats:
+            if len(p.lemma) > 1 and p.lemma[1] not in particles:
+                continue
+            if p.objs and obj_lemma not in p.objs and (
+                    xcomp is None or xcomp.lemma.lower() not in p.objs):
+                continue
+            if p.preps and not p.objs and not self._prep_objects(sent, verb.i, p.preps) and (
+                    obj is None):
+                continue
+            pattern = p
+            break
+        if pattern is None:
+            return None
+        passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
+            verb.tag == "VBN" and verb.dep == "acl")
+        if passive:
+            source = self._agent(sent, verb.i)
+            target = self._passive_subject(sent, verb)
+        else:
+            source = self._subject(sent, verb)
+            target = []
+            preps = pattern.preps or DEFAULT_TARGET_PREPS
+            if obj is not None and not pattern.objs:
+                target = self.resolver.resolve(sent, obj.i)
+            if not target:
+                target = self._prep_objects(sent, verb.i, preps)
+            if not target and obj is not None:
+                target = self._prep_objects(sent, obj.i, preps)
+            if not target:
+                dative = next((c for c in kids if c.dep == "dative"), None)
+                if dative is not None:
+                    target = self.resolver.resolve(sent, dative.i)
+        trigger = (verb.i,)
+        if obj is not None and pattern.objs:
+            trigger = (verb.i, obj.i)
+        return _Candidate(pattern, trigger, verb.i, source, target)
+
+    def _nominal(self, sent: ParsedSentence, noun: Token, pats: list[Pattern]) -> _Candidate | None:
+        pattern = None
+        for p in pats:
+            if len(p.lemma) > 1:
+                words = [t.lemma.lower() for t in sent.tokens[max(0, noun.i - len(p.lemma) + 1):
+                                                                noun.i + 1]]
+                if tuple(words) != p.lemma:
+                    continue
+            pattern = p
+            break
+        if pattern is None:
+            return None
+        kids = sent.children(noun.i)
+        source: list[Mention] = []
+        anchor = noun.i
+        trigger: tuple[int, ...] = (noun.i,)
+        for c in kids:  # possessive or actor modifier: "Egypt's", "the Egyptian blockade"
+            if c.dep in ("poss", "amod", "compound", "nmod"):
+                source = self.resolver.resolve(sent, c.i)
+                if source:
+                    break
+        if not source:
+            source = self._agent(sent, noun.i)
+        head = sent.tokens[noun.i]
+        light = sent.tokens[head.head] if head.head != head.i else None
+        if (light is not None and head.dep in ("dobj", "nsubjpass")
+                and light.lemma.lower() in LIGHT_VERBS):
+            anchor = light.i
+            trigger = (light.i, noun.i)
+            if not source:
+                source = self._subject(sent, light)
+        preps = pattern.preps or DEFAULT_TARGET_PREPS
+        target = self._prep_objects(sent, noun.i, (*preps, "of"))
+        if not target and anchor != noun.i:
+            target = self._prep_objects(sent, anchor, preps)
+        if not source and head.dep in ("pobj",) and anchor == noun.i:
+            return None
+        return _Candidate(pattern, trigger, anchor, source, target)
+
+    # -- participants ------------------------------------------------------------------------------
+    def _subject(self, sent: ParsedSentence, verb: Token, depth: int = 0) -> list[Mention]:
+        """The source of a verb: its subject, or one inherited through control, coordination
+        or a relative clause."""
+        if depth > 6:
+            return []
+        for c in sent.children(verb.i):
+            if c.dep in SUBJ:
+                if c.lower in RELATIVE_PRONOUNS and verb.dep == "relcl":
+                    return self.resolver.resolve(sent, verb.head)
+                found = self.resolver.resolve(sent, c.i)
+                if found:
+                    return found
+                return []
+            if c.dep in SUBJ_PASS:
+                return []
+        if verb.head == verb.i:
+            return []
+        head = sent.tokens[verb.head]
+        if verb.dep in ("xcomp", "conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
+            if verb.dep == "advcl" and not any(c.dep == "aux" and c.lower == "to"
+                                               for c in sent.children(verb.i)):
+                return []
+            return self._subject(sent, head, depth + 1)
+        if verb.dep == "relcl":
+            return self.resolver.resolve(sent, verb.head)
+        if verb.dep == "acl" and verb.tag in ("VBG",):
+            return self.resolver.resolve(sent, verb.head)
+        if verb.dep == "pcomp" and head.dep == "prep":
+            grand = sent.tokens[head.head]
+            if grand.pos in ("VERB", "AUX"):
+                return self._subject(sent, grand, depth + 1)
+        return []
+
+    def _passive_subject(self, sent: ParsedSentence, verb: Token) -> list[Mention]:
+        for c in sent.children(verb.i):
+            if c.dep in SUBJ_PASS:
+                if c.lower in RELATIVE_PRONOUNS and verb.dep == "relcl":
+                    return self.resolver.resolve(sent, verb.head)
+                return self.resolver.resolve(sent, c.i)
+        if verb.dep in ("acl", "relcl"):
+            return self.resolver.resolve(sent, verb.head)
+        return []
+
+    def _agent(self, sent: ParsedSentence, head: int) -> list[Mention]:
+        for c in sent.children(head):
+            if c.dep == "agent" or (c.dep == "prep" and c.lower == "by"):
+                for g in sent.children(c.i):
+                    if g.dep == "pobj":
+                        return self.resolver.resolve(sent, g.i)
+        return []
+
+    def _prep_objects(
+        self, sent: ParsedSentence, head: int, preps: Iterable[str]
+    ) -> list[Mention]:
+        preps = set(preps)
+        for c in sent.children(head):
+            if c.dep in ("prep", "dative") and c.lower in preps:
+                for g in sent.children(c.i):
+                    if g.dep == "pobj":
+                        found = self.resolver.resolve(sent, g.i)
+                        if found:
+                            return found
+        return []
+
+    # -- events --------------------------------------------------------------------------------------
+    def _events(
+        self, sent: ParsedSentence, cand: _Candidate, article: Article | None
+    ) -> list[Event]:
+        if not cand.source:
+            return []
+        info = self.codebook[cand.pattern.code]
+        result = status_mod.analyse(
+            sent, cand.anchor, intent_code=info.root in ("03", "13")
+        )
+        claimant = self._claimant(sent, result, article)
+        trig_toks = [sent.tokens[i] for i in sorted(cand.trigger)]
+        t_start, t_end = trig_toks[0].start, trig_toks[-1].end
+        trigger = Span(sent.text[t_start - sent.start : t_end - sent.start], t_start, t_end)
+        targets: list[Mention | None] = list(cand.target) or [None]
+        out: list[Event] = []
+        for src in cand.source:
+            for tgt in targets:
+                if tgt is not None and tgt.code == src.code:
+                    continue
+                confidence = 0.5 + (0.2 if tgt is not None else 0.0) + (
+                    0.1 if cand.pattern.objs or cand.pattern.preps else 0.0
+                ) + (0.1 if not src.rule.startswith("coref") else 0.0)
+                article_id = sent.article_id
+                out.append(
+                    Event(
+                        article_id=article_id,
+                        event_id=event_id(article_id, sent.index, t_start, t_end, info.code,
+                                          src.code, tgt.code if tgt else None),
+                        sentence_index=sent.index,
+                        sentence=sent.text,
+                        source=ActorRef(src.text, src.code, src.start, src.end),
+                        target=ActorRef(tgt.text, tgt.code, tgt.start, tgt.end) if tgt else None,
+                        cameo=info.code,
+                        cameo_root=info.root,
+                        cameo_name=info.name,
+                        goldstein=info.goldstein,
+                        quad_class=info.quad_class,
+                        plover=Plover(info.plover_type, info.plover_mode)
+                        if info.plover_type else None,
+                        status=result.status,
+                        condition=result.condition,
+                        claimant=claimant,
+                        trigger=trigger,
+                        confidence=round(min(confidence, 0.95), 2),
+                        coder=self.name,
+                        evidence=(trigger,),
+                    )
+                )
+        return out
+
+    def _claimant(
+        self, sent: ParsedSentence, result: status_mod.StatusResult, article: Article | None
+    ) -> ActorRef | None:
+        if result.speaker is None:
+            if result.speaker_verb is not None:
+                return None
+            return None
+        found = self.resolver.resolve(sent, result.speaker, follow_conj=False)
+        speaker_tok = sent.tokens[result.speaker]
+        span = sent.subtree(result.speaker)
+        text = sent.text[span[0].start - sent.start : span[-1].end - sent.start]
+        if article is not None and article.outlet and article.outlet.lower() in text.lower():
+            return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
+        if found:
+            m = found[0]
+            return ActorRef(m.text, m.code, m.start, m.end)
+        if speaker_tok.ent_type == "ORG" and result.outlet_claim:
+            return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
+        return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def event_id(
+    article_id: str, sentence: int, start: int, end: int, code: str, source: str | None,
+    target: str | None,
+) -> str:
+    """Deterministic id from article, sentence, trigger span, code and actors."""
+    key = f"{article_id}|{sentence}|{start}|{end}|{code}|{source}|{target}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge repeated mentions of one event in an article (same source, target, code and
+    status), keeping the first mention and every mention's evidence."""
+    seen: dict[tuple[str | None, str | None, str, str], int] = {}
+    out: list[Event] = []
+    for ev in events:
+        key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo, ev.status)
+        if key in seen:
+            first = out[seen[key]]
+            out[seen[key]] = replace(first, evidence=first.evidence + ev.evidence,
+                                     confidence=max(first.confidence, ev.confidence))
+            continue
+        seen[key] = len(out)
+        out.append(ev)
+    return out
+
+
+def make_cameo_coder(**kwargs: object) -> CameoCoder:
+    """Factory registered under ``tidings.coder.cameo.v1``."""
+    return CameoCoder(**kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,100 @@
+"""Event trigger patterns (verbs and nouns → CAMEO codes), loaded from YAML data files."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.coding.codebook import load_codebook
+from tidings.errors import ConfigError
+
+# Prepositions that introduce a target when a pattern names none.
+DEFAULT_TARGET_PREPS: tuple[str, ...] = ("against", "with", "on", "to", "toward", "towards", "at",
+                                         "into", "upon")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    lemma: tuple[str, ...]  # trigger words (a phrasal verb or compound noun has several)
+    nominal: bool
+    code: str
+    preps: tuple[str, ...] = ()
+    objs: tuple[str, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objs else 0) + (1 if self.preps else 0) + len(self.lemma)
+
+
+class PatternSet:
+    """Patterns indexed by the last word of their trigger (the syntactic head)."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.verbs: dict[str, list[Pattern]] = {}
+        self.nouns: dict[str, list[Pattern]] = {}
+        self.size = 0
+        for p in patterns:
+            table = self.nouns if p.nominal else self.verbs
+            key = p.lemma[-1] if p.nominal else p.lemma[0]
+            table.setdefault(key, []).append(p)
+            self.size += 1
+        for table in (self.verbs, self.nouns):
+            for plist in table.values():
+                plist.sort(key=lambda p: -p.specificity)
+
+    def roots(self) -> set[str]:
+        cb = load_codebook()
+        return {cb[p.code].root for t in (self.verbs, self.nouns) for ps in t.values() for p in ps}
+
+
+def parse_pattern(item: dict[str, Any], where: str) -> Pattern:
+    if not isinstance(item, dict) or "code" not in item or not ("verb" in item or "noun" in item):
+        raise ConfigError(f"a pattern needs `verb` or `noun` and `code`: {item!r}", path=where)
+    code = str(item["code"])
+    if code not in load_codebook():
+        raise ConfigError(f"unknown CAMEO code {code!r} in pattern {item!r}", path=where)
+    nominal = "noun" in item
+    words = str(item["noun"] if nominal else item["verb"]).lower().split()
+
+    def as_tuple(v: Any) -> tuple[str, ...]:
+        if v is None:
+            return ()
+        return (str(v).lower(),) if isinstance(v, str) else tuple(str(x).lower() for x in v)
+
+    return Pattern(tuple(words), nominal, code, as_tuple(item.get("prep")),
+                   as_tuple(item.get("obj")))
+
+
+def read_patterns(path: Path | Any) -> list[Pattern]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read event patterns: {exc}", path=str(path)) from exc
+    if not isinstance(data, list):
+        raise ConfigError("an event pattern file is a YAML list", path=str(path))
+    return [parse_pattern(item, str(path)) for item in data]
+
+
+@functools.cache
+def default_patterns() -> PatternSet:
+    path = resources.files("tidings.coding") / "data" / "event_patterns.yaml"
+    return PatternSet(read_patterns(path))
+
+
+def load_patterns(extra: Iterable[str | Path] = ()) -> PatternSet:
+    extra = [Path(p) for p in extra]
+    if not extra:
+        return default_patterns()
+    path = resources.files("tidings.coding") / "data" / "event_patterns.yaml"
+    pats = read_patterns(path)
+    for p in extra:
+        if not p.is_file():
+            raise ConfigError("pattern file not found", path=str(p))
+        pats.extend(read_patterns(p))
+    return PatternSet(pats)

@@ -1,0 +1,155 @@
+"""Event status, condition and claimant from the grammar around a trigger.
+
+Walks from the event's anchor (the trigger, or the light verb that carries a nominal trigger) up
+the dependency tree and collects cues: negation, modals, intent and hedge governors, condition
+clauses, reporting and denial verbs. Where several statuses apply the strongest wins, in the order
+of ``tidings.models.STATUS_STRENGTH`` (denied > negated > conditional > hypothetical > planned >
+claimed > asserted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidings.models import STATUS_STRENGTH, ParsedSentence, Span, Token
+
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+DENIAL = {"deny", "refute", "dismiss", "reject", "disavow", "rebut", "contradict"}
+SPEECH = {"say", "tell", "claim", "report", "allege", "add", "announce", "state", "insist",
+          "assert", "note", "confirm", "reveal", "disclose", "suggest", "indicate", "explain",
+          "write", "quote", "argue", "maintain", "stress", "accuse", "charge", "hope"}
+REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation", "account"}
+INTENT = {"plan", "intend", "ready", "prepare", "agree", "vow", "pledge", "promise", "offer",
+          "want", "seek", "aim", "decide", "threaten", "keen", "willing", "eager", "expect",
+          "determined", "set", "schedule", "propose", "consider", "hope", "mull", "weigh"}
+HEDGE_GOVERNORS = {"likely", "possible", "unlikely", "able", "may", "might", "could", "would"}
+HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "potentially", "conceivably"}
+CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly",
+                 "seemingly"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
+CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "whether"}
+CONDITION_PHRASES = (("in", "exchange", "for"), ("in", "return", "for"), ("on", "condition"))
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"}
+
+
+@dataclass(frozen=True, slots=True)
+class StatusResult:
+    status: str
+    condition: Span | None = None
+    speaker: int | None = None  # token heading the claimant's noun phrase
+    speaker_verb: int | None = None
+    outlet_claim: bool = False
+    cues: tuple[str, ...] = ()
+
+
+def _strongest(statuses: list[str]) -> str:
+    for s in STATUS_STRENGTH:
+        if s in statuses:
+            return s
+    return "asserted"
+
+
+def _child_lemmas(sent: ParsedSentence, i: int, deps: set[str]) -> list[Token]:
+    return [c for c in sent.children(i) if c.dep in deps]
+
+
+def _span(sent: ParsedSentence, toks: list[Token]) -> Span:
+    start, end = toks[0].start, toks[-1].end
+    return Span(sent.text[start - sent.start : end - sent.start], start, end)
+
+
+def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> StatusResult:
+    """Status cues for the event anchored at token ``anchor``."""
+    found: list[str] = []
+    cues: list[str] = []
+    condition: Span | None = None
+    speaker: int | None = None
+    speaker_verb: int | None = None
+    outlet = False
+    chain = [sent.tokens[anchor], *sent.ancestors(anchor)]
+    prev: Token | None = None
+    local = True  # still inside the event's own clause (no reporting verb crossed)
+    for tok in chain:
+        lemma = tok.lemma.lower()
+        via = prev.dep if prev is not None else ""
+        if prev is not None and tok.pos in ("VERB", "AUX", "ADJ", "NOUN") and speaker is None:
+            if lemma in DENIAL and via in ("ccomp", "dobj", "xcomp"):
+                found.append("denied")
+                cues.append(f"denial:{tok.text}")
+                speaker, speaker_verb = _subject(sent, tok.i), tok.i
+                break
+            if lemma in SPEECH and tok.pos in ("VERB", "AUX") and via in (
+                    "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
+                if via == "conj":
+                    pass  # coordinated verbs share only their subject, not attribution
+                else:
+                    found.append("claimed")
+                    cues.append(f"speech:{tok.text}")
+                    speaker, speaker_verb = _subject(sent, tok.i), tok.i
+                    outlet = lemma == "report"
+                    local = False
+            if lemma in REPORT_NOUNS and tok.pos == "NOUN" and via in ("acl", "ccomp", "relcl"):
+                if tok.dep == "dobj" and sent.tokens[tok.head].lemma.lower() in DENIAL:
+                    found.append("denied")
+                    cues.append(f"denial:{sent.tokens[tok.head].text}")
+                    speaker = _subject(sent, tok.head)
+                    speaker_verb = tok.head
+                    break
+                found.append("claimed")
+                cues.append(f"report:{tok.text}")
+        if local:
+            for c in sent.children(tok.i):
+                cl = c.lower
+                if c.dep == "neg" or (c.dep == "det" and cl == "no"):
+                    found.append("negated")
+                    cues.append(f"negation:{c.text}")
+                elif c.dep == "aux" and cl in FUTURE_AUX:
+                    found.append("planned")
+                    cues.append(f"future:{c.text}")
+                elif c.dep == "aux" and cl in HEDGE_AUX:
+                    found.append("hypothetical")
+                    cues.append(f"modal:{c.text}")
+                elif c.dep == "advmod" and cl in HEDGE_ADVERBS:
+                    found.append("hypothetical")
+                    cues.append(f"hedge:{c.text}")
+                elif c.dep == "advmod" and cl in CLAIM_ADVERBS:
+                    found.append("claimed")
+                    cues.append(f"claim-adverb:{c.text}")
+                elif c.dep == "advcl" and condition is None:
+                    marks = [m for m in sent.children(c.i) if m.dep == "mark"]
+                    if marks and marks[0].lower in CONDITION_MARKS - {"whether"}:
+                        found.append("conditional")
+                        condition = _span(sent, sent.subtree(c.i))
+                        cues.append(f"condition:{marks[0].text}")
+                elif c.dep == "prep" and condition is None and _condition_phrase(sent, c):
+                    found.append("conditional")
+                    condition = _span(sent, sent.subtree(c.i))
+                    cues.append("condition:" + c.text)
+            if prev is not None and via in ("xcomp", "acomp", "ccomp") or (
+                prev is not None and tok.pos == "ADJ" and via == "xcomp"
+            ):
+                if lemma in INTENT:
+                    found.append("planned")
+                    cues.append(f"intent:{tok.text}")
+                elif lemma in HEDGE_GOVERNORS:
+                    found.append("hypothetical")
+                    cues.append(f"hedge:{tok.text}")
+        prev = tok
+    if intent_code and not any(s in found for s in ("conditional", "hypothetical", "negated",
+                                                     "denied")):
+        found.append("planned")
+        cues.append("intent-code")
+    return StatusResult(_strongest(found), condition, speaker, speaker_verb, outlet, tuple(cues))
+
+
+def _condition_phrase(sent: ParsedSentence, prep: Token) -> bool:
+    words = tuple(t.lower for t in sent.tokens[prep.i : prep.i + 3])
+    return any(words[: len(p)] == p for p in CONDITION_PHRASES)
+
+
+def _subject(sent: ParsedSentence, verb: int) -> int | None:
+    for c in sent.children(verb):
+        if c.dep in ("nsubj", "nsubjpass"):
+            return c.i
+    return None

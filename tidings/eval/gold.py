@@ -1,0 +1,84 @@
+"""Gold files in the ANNOTATION.md format (one article per line with its `events`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import EvalError
+from tidings.eval.metrics import GoldEvent, PredEvent, Score, score_article
+from tidings.models import Article
+from tidings.pipeline import ArticleResult, Pipeline
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` beside the repository (present in development and CI, not in a user's
+    clone); ``TIDINGS_SHARED`` overrides."""
+    import os
+
+    env = os.environ.get("TIDINGS_SHARED")
+    candidates = [Path(env)] if env else []
+    candidates.append(Path(__file__).resolve().parents[3] / "shared")
+    candidates.append(Path.cwd().parent / "shared")
+    for c in candidates:
+        if (c / "data").is_dir():
+            return c
+    return None
+
+
+# name → path relative to shared/; adapters for the other sets register here as they land.
+GOLD_SETS: dict[str, str] = {
+    "seed": "data/seed/egypt-hamas.gold.jsonl",
+}
+
+
+def read_gold(path: Path) -> list[tuple[Article, list[GoldEvent]]]:
+    out = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvalError(f"cannot read gold file: {exc.strerror}", path=str(path)) from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            article = Article(id=str(obj["id"]), text=obj["text"], title=obj.get("title"),
+                              published=obj.get("published"), outlet=obj.get("outlet"),
+                              url=obj.get("url"), origin=f"{path}:{n}")
+            events = [GoldEvent(e["source"], e.get("target"), str(e["cameo"]), e["status"],
+                                e.get("claimant"), e.get("quote", ""), e.get("date"),
+                                e.get("location")) for e in obj.get("events", [])]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise EvalError(f"line {n} is not a gold article: {exc}", path=str(path)) from None
+        out.append((article, events))
+    if not out:
+        raise EvalError("the gold file holds no articles", path=str(path))
+    return out
+
+
+def evaluate_gold_file(path: Path, pipeline: Pipeline, name: str | None = None) -> Score:
+    total = Score(name or path.stem)
+    for article, gold in read_gold(path):
+        result = pipeline.process(article)
+        pred: list[PredEvent] = []
+        if isinstance(result, ArticleResult):
+            pred = [PredEvent(e.source.code, e.target.code if e.target else None, e.cameo,
+                              e.status, e.claimant.code if e.claimant else None, e.trigger.text)
+                    for e in result.events]
+        total.add(score_article(article.id, gold, pred))
+    return total
+
+
+def evaluate_sets(names: list[str], pipeline: Pipeline) -> list[dict[str, Any]]:
+    base = shared_dir()
+    if base is None:
+        raise EvalError("the gold sets live in ../shared, which this checkout does not have",
+                        hint="pass a gold file path instead")
+    out = []
+    for name in names:
+        if name not in GOLD_SETS:
+            raise EvalError(f"unknown gold set {name!r}", hint="known: " + ", ".join(GOLD_SETS))
+        out.append(evaluate_gold_file(base / GOLD_SETS[name], pipeline, name).summary())
+    return out

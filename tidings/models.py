@@ -1,0 +1,282 @@
+"""Plain frozen records that cross stage boundaries.
+
+Every stage takes and returns these records and nothing else: no spaCy objects, no lxml trees.
+They serialise to plain dicts (``to_dict``) for JSON Lines, CSV, Parquet and worker transport.
+Character offsets are always offsets into ``Article.text`` (the cleaned article text).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal[
+    "asserted", "negated", "denied", "claimed", "planned", "conditional", "hypothetical"
+]
+STATUSES: tuple[str, ...] = (
+    "asserted",
+    "negated",
+    "denied",
+    "claimed",
+    "planned",
+    "conditional",
+    "hypothetical",
+)
+# Where two statuses apply the stronger wins (ANNOTATION.md): earlier in this tuple is stronger.
+STATUS_STRENGTH: tuple[str, ...] = (
+    "denied",
+    "negated",
+    "conditional",
+    "hypothetical",
+    "planned",
+    "claimed",
+    "asserted",
+)
+
+
+def to_dict(record: Any) -> Any:
+    """A record (or a tuple/list of records) as plain JSON-ready Python values."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(r) for r in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article after ingest: the text that is parsed and that all offsets index."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime
+    outlet: str | None = None
+    url: str | None = None
+    origin: str | None = None  # file path, URL or "<stdin>" the article came from
+    language: str | None = None
+    dateline: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence. ``head`` and ``i`` index ``ParsedSentence.tokens``."""
+
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    start: int
+    end: int
+    ent_type: str = ""
+    ent_iob: str = "O"
+    morph: str = ""
+    ws: bool = True  # followed by whitespace
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """A named entity over tokens [start, end) of a sentence."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """One sentence with its tokens, dependency parse and entities (no spaCy objects)."""
+
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    entities: tuple[EntitySpan, ...] = ()
+
+    def children(self, i: int) -> list[Token]:
+        return [t for t in self.tokens if t.head == i and t.i != i]
+
+    def subtree(self, i: int) -> list[Token]:
+        """Token ``i`` and everything that depends on it, in sentence order."""
+        keep = {i}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.tokens:
+                if t.i not in keep and t.head in keep and t.head != t.i:
+                    keep.add(t.i)
+                    changed = True
+        return [t for t in self.tokens if t.i in keep]
+
+    def ancestors(self, i: int) -> list[Token]:
+        """Heads of token ``i`` from the nearest up to the root."""
+        out: list[Token] = []
+        seen = {i}
+        cur = self.tokens[i]
+        while cur.head != cur.i and cur.head not in seen:
+            seen.add(cur.head)
+            cur = self.tokens[cur.head]
+            out.append(cur)
+        return out
+
+    def span_text(self, start_tok: int, end_tok: int) -> str:
+        """Text of tokens [start_tok, end_tok) as written."""
+        toks = self.tokens[start_tok:end_tok]
+        if not toks:
+            return ""
+        return self.text[toks[0].start - self.start : toks[-1].end - self.start]
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedSentence:
+        return cls(
+            article_id=data["article_id"],
+            index=data["index"],
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            tokens=tuple(Token(**t) for t in data["tokens"]),
+            entities=tuple(EntitySpan(**e) for e in data.get("entities", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor as the dictionaries know it: a CAMEO code and its parts."""
+
+    code: str
+    name: str
+    country: str | None = None  # three-letter country or international code (IGO, IMG ...)
+    roles: tuple[str, ...] = ()  # role codes (GOV, MIL, ...)
+    group: str | None = None  # known-group code (HMS, ISI ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words in a sentence that name an actor, with the rule that resolved them."""
+
+    text: str
+    start: int  # char offsets into the article text
+    end: int
+    sentence_index: int
+    token_start: int  # token offsets into the sentence [token_start, token_end)
+    token_end: int
+    head: int  # the token that heads the mention
+    code: str
+    rule: str  # e.g. "country", "demonym+agent", "capital-metonym", "coref:pronoun"
+    actor_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An event participant: the words as written and the CAMEO actor code."""
+
+    text: str
+    code: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plover:
+    type: str | None
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # city / region / country / dateline
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: the contract every output format derives from (see DESIGN.md)."""
+
+    article_id: str
+    event_id: str
+    sentence_index: int
+    sentence: str
+    source: ActorRef
+    target: ActorRef | None
+    cameo: str
+    cameo_root: str
+    cameo_name: str
+    goldstein: float | None
+    quad_class: int
+    plover: Plover | None
+    status: str
+    condition: Span | None
+    claimant: ActorRef | None
+    trigger: Span
+    date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    confidence: float = 0.5
+    coder: str = ""
+    evidence: tuple[Span, ...] = field(default_factory=tuple)  # every mention, when merged
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document or record that could not be processed, and why. Stored, never raised."""
+
+    origin: str  # file path, URL, "<stdin>:LINE"
+    stage: str  # ingest / nlp / coding
+    reason: str  # short machine-readable reason, e.g. "empty", "binary", "encoding", "language:fr"
+    detail: str = ""
+    article_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)  # type: ignore[no-any-return]
+
+
+__all__ = [
+    "STATUSES",
+    "STATUS_STRENGTH",
+    "Actor",
+    "ActorRef",
+    "Article",
+    "EntitySpan",
+    "Event",
+    "Location",
+    "Mention",
+    "ParsedSentence",
+    "Plover",
+    "Rejection",
+    "Span",
+    "Status",
+    "Token",
+    "to_dict",
+]
