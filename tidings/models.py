@@ -61,7 +61,7 @@ class Article:
     dateline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)  # type: ignore[no-any-return]
+        return to_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,7 @@ class ParsedSentence:
         return self.text[toks[0].start - self.start : toks[-1].end - self.start]
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)  # type: ignore[no-any-return]
+        return to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ParsedSentence:
@@ -245,7 +245,7 @@ class Event:
     evidence: tuple[Span, ...] = field(default_factory=tuple)  # every mention, when merged
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)  # type: ignore[no-any-return]
+        return to_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +259,7 @@ class Rejection:
     article_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)  # type: ignore[no-any-return]
+        return to_dict(self)
 
 
 __all__ = [

@@ -63,7 +63,7 @@ class Pipeline:
             )
         return self._coder
 
-    # -- single documents ------------------------------------------------------------------------
+    # -- single documents
     def code_text(
         self, text: str, *, published: str | None = None, article_id: str = "text",
         outlet: str | None = None,
@@ -82,7 +82,7 @@ class Pipeline:
         """Re-code stored parses without spaCy."""
         return list(self.coder.code_article(article, list(sentences)))
 
-    # -- batches -------------------------------------------------------------------------------------
+    # -- batches
     def run(self, items: Iterable[Article | Rejection]) -> Iterator[ArticleResult | Rejection]:
         for item in items:
             if isinstance(item, Rejection):

@@ -23,9 +23,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from tidings.coding import status as status_mod
-from tidings.coding.actors import ActorResolver
 from tidings.coding.codebook import Codebook, load_codebook
-from tidings.coding.patterns import DEFAULT_TARGET_PREPS, Pattern, PatternSet, default_patterns
+from tidings.coding.patterns import (
+    DEFAULT_TARGET_PREPS,
+    Pattern,
+    PatternSet,
+    default_patterns,
+)
+from tidings.coding.patterns import lemma as lemma_of
+from tidings.coding.resolver import ActorResolver, ArticleMemory
 from tidings.models import (
     ActorRef,
     Article,
@@ -76,25 +82,42 @@ class CameoCoder:
         self.resolver = resolver or ActorResolver()
         self.codebook = codebook or load_codebook()
         self.speech_events = speech_events
+        self._memory: ArticleMemory | None = None
 
-    # -- public ------------------------------------------------------------------------------
+    # -- public
     def code_article(self, article: Article, sentences: Sequence[ParsedSentence]) -> list[Event]:
+        """Code an article's sentences in order, resolving coreference across them."""
+        memory = ArticleMemory()
         events: list[Event] = []
         for sent in sentences:
-            events.extend(self.code_sentence(sent, article))
+            events.extend(self.code_sentence(sent, article, memory))
         return merge_events(events)
 
-    def code_sentence(self, sent: ParsedSentence, article: Article | None = None) -> list[Event]:
-        out: list[Event] = []
-        for cand in self._candidates(sent):
-            out.extend(self._events(sent, cand, article))
+    def code_sentence(
+        self, sent: ParsedSentence, article: Article | None = None,
+        memory: ArticleMemory | None = None,
+    ) -> list[Event]:
+        """Events of one sentence; ``memory`` carries the article's earlier mentions."""
+        self._memory = memory
+        try:
+            out: list[Event] = []
+            for cand in self._candidates(sent):
+                out.extend(self._events(sent, cand, article))
+        finally:
+            self._memory = None
+        if memory is not None:
+            memory.remember(sent, self.resolver.mentions(sent, memory))
         return out
 
-    # -- triggers --------------------------------------------------------------------------------
+    def _resolve(self, sent: ParsedSentence, i: int, *, follow_conj: bool = True
+                 ) -> list[Mention]:
+        return self.resolver.resolve(sent, i, self._memory, follow_conj=follow_conj)
+
+    # -- triggers
     def _candidates(self, sent: ParsedSentence) -> list[_Candidate]:
         out: list[_Candidate] = []
         for tok in sent.tokens:
-            lemma = tok.lemma.lower()
+            lemma = lemma_of(tok)
             if tok.pos in ("VERB", "AUX") and lemma in self.patterns.verbs:
                 cand = self._verbal(sent, tok, self.patterns.verbs[lemma])
             elif tok.pos in ("NOUN", "PROPN") and lemma in self.patterns.nouns:
@@ -135,8 +158,8 @@ class CameoCoder:
             source = self._subject(sent, verb)
             target = []
             preps = pattern.preps or DEFAULT_TARGET_PREPS
-            if obj is not None and not pattern.objs:
-                target = self.resolver.resolve(sent, obj.i)
+            if obj is not None:
+                target = self._resolve(sent, obj.i)
             if not target:
                 target = self._prep_objects(sent, verb.i, preps)
             if not target and obj is not None:
@@ -144,8 +167,8 @@ class CameoCoder:
             if not target:
                 dative = next((c for c in kids if c.dep == "dative"), None)
                 if dative is not None:
-                    target = self.resolver.resolve(sent, dative.i)
-        trigger = (verb.i,)
+                    target = self._resolve(sent, dative.i)
+        trigger: tuple[int, ...] = (verb.i,)
         if obj is not None and pattern.objs:
             trigger = (verb.i, obj.i)
         return _Candidate(pattern, trigger, verb.i, source, target)
@@ -168,7 +191,7 @@ class CameoCoder:
         trigger: tuple[int, ...] = (noun.i,)
         for c in kids:  # possessive or actor modifier: "Egypt's", "the Egyptian blockade"
             if c.dep in ("poss", "amod", "compound", "nmod"):
-                source = self.resolver.resolve(sent, c.i)
+                source = self._resolve(sent, c.i)
                 if source:
                     break
         if not source:
@@ -176,7 +199,7 @@ class CameoCoder:
         head = sent.tokens[noun.i]
         light = sent.tokens[head.head] if head.head != head.i else None
         if (light is not None and head.dep in ("dobj", "nsubjpass")
-                and light.lemma.lower() in LIGHT_VERBS):
+                and lemma_of(light) in LIGHT_VERBS):
             anchor = light.i
             trigger = (light.i, noun.i)
             if not source:
@@ -189,7 +212,7 @@ class CameoCoder:
             return None
         return _Candidate(pattern, trigger, anchor, source, target)
 
-    # -- participants ------------------------------------------------------------------------------
+    # -- participants
     def _subject(self, sent: ParsedSentence, verb: Token, depth: int = 0) -> list[Mention]:
         """The source of a verb: its subject, or one inherited through control, coordination
         or a relative clause."""
@@ -198,25 +221,28 @@ class CameoCoder:
         for c in sent.children(verb.i):
             if c.dep in SUBJ:
                 if c.lower in RELATIVE_PRONOUNS and verb.dep == "relcl":
-                    return self.resolver.resolve(sent, verb.head)
-                found = self.resolver.resolve(sent, c.i)
-                if found:
-                    return found
-                return []
+                    return self._resolve(sent, verb.head)
+                found = self._resolve(sent, c.i)
+                if not found:  # "TEL AVIV – An Islamic Jihad delegation ... conveyed"
+                    for a in sent.children(c.i):
+                        if a.dep == "appos":
+                            found = self._resolve(sent, a.i)
+                            break
+                return found
             if c.dep in SUBJ_PASS:
                 return []
         if verb.head == verb.i:
             return []
         head = sent.tokens[verb.head]
-        if verb.dep in ("xcomp", "conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
+        if verb.dep in ("xcomp", "conj", "advcl", "acomp") and head.pos in ("VERB", "AUX", "ADJ"):
             if verb.dep == "advcl" and not any(c.dep == "aux" and c.lower == "to"
                                                for c in sent.children(verb.i)):
                 return []
             return self._subject(sent, head, depth + 1)
         if verb.dep == "relcl":
-            return self.resolver.resolve(sent, verb.head)
+            return self._resolve(sent, verb.head)
         if verb.dep == "acl" and verb.tag in ("VBG",):
-            return self.resolver.resolve(sent, verb.head)
+            return self._resolve(sent, verb.head)
         if verb.dep == "pcomp" and head.dep == "prep":
             grand = sent.tokens[head.head]
             if grand.pos in ("VERB", "AUX"):
@@ -227,10 +253,10 @@ class CameoCoder:
         for c in sent.children(verb.i):
             if c.dep in SUBJ_PASS:
                 if c.lower in RELATIVE_PRONOUNS and verb.dep == "relcl":
-                    return self.resolver.resolve(sent, verb.head)
-                return self.resolver.resolve(sent, c.i)
+                    return self._resolve(sent, verb.head)
+                return self._resolve(sent, c.i)
         if verb.dep in ("acl", "relcl"):
-            return self.resolver.resolve(sent, verb.head)
+            return self._resolve(sent, verb.head)
         return []
 
     def _agent(self, sent: ParsedSentence, head: int) -> list[Mention]:
@@ -238,7 +264,7 @@ class CameoCoder:
             if c.dep == "agent" or (c.dep == "prep" and c.lower == "by"):
                 for g in sent.children(c.i):
                     if g.dep == "pobj":
-                        return self.resolver.resolve(sent, g.i)
+                        return self._resolve(sent, g.i)
         return []
 
     def _prep_objects(
@@ -249,12 +275,12 @@ class CameoCoder:
             if c.dep in ("prep", "dative") and c.lower in preps:
                 for g in sent.children(c.i):
                     if g.dep == "pobj":
-                        found = self.resolver.resolve(sent, g.i)
+                        found = self._resolve(sent, g.i)
                         if found:
                             return found
         return []
 
-    # -- events --------------------------------------------------------------------------------------
+    # -- events
     def _events(
         self, sent: ParsedSentence, cand: _Candidate, article: Article | None
     ) -> list[Event]:
@@ -312,7 +338,7 @@ class CameoCoder:
             if result.speaker_verb is not None:
                 return None
             return None
-        found = self.resolver.resolve(sent, result.speaker, follow_conj=False)
+        found = self._resolve(sent, result.speaker, follow_conj=False)
         speaker_tok = sent.tokens[result.speaker]
         span = sent.subtree(result.speaker)
         text = sent.text[span[0].start - sent.start : span[-1].end - sent.start]

@@ -13,10 +13,23 @@ import yaml
 
 from tidings.coding.codebook import load_codebook
 from tidings.errors import ConfigError
+from tidings.models import Token
 
 # Prepositions that introduce a target when a pattern names none.
 DEFAULT_TARGET_PREPS: tuple[str, ...] = ("against", "with", "on", "to", "toward", "towards", "at",
                                          "into", "upon")
+
+
+# Forms the small English model lemmatises wrongly ("waging" → "wag"); checked by text.
+LEMMA_FIXES: dict[str, str] = {
+    "waging": "wage", "waged": "wage", "hoping": "hope", "hoped": "hope", "ceded": "cede",
+    "ceding": "cede", "shelled": "shell", "shelling": "shell", "eased": "ease", "easing": "ease",
+}
+
+
+def lemma(tok: Token) -> str:
+    """The lower-case lemma of a token, with known lemmatiser slips corrected."""
+    return LEMMA_FIXES.get(tok.text.lower(), tok.lemma.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +101,12 @@ def default_patterns() -> PatternSet:
 
 
 def load_patterns(extra: Iterable[str | Path] = ()) -> PatternSet:
-    extra = [Path(p) for p in extra]
-    if not extra:
+    paths = [Path(p) for p in extra]
+    if not paths:
         return default_patterns()
     path = resources.files("tidings.coding") / "data" / "event_patterns.yaml"
     pats = read_patterns(path)
-    for p in extra:
+    for p in paths:
         if not p.is_file():
             raise ConfigError("pattern file not found", path=str(p))
         pats.extend(read_patterns(p))

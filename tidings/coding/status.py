@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tidings.coding.patterns import lemma as lemma_of
 from tidings.models import STATUS_STRENGTH, ParsedSentence, Span, Token
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -71,7 +72,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
     prev: Token | None = None
     local = True  # still inside the event's own clause (no reporting verb crossed)
     for tok in chain:
-        lemma = tok.lemma.lower()
+        lemma = lemma_of(tok)
         via = prev.dep if prev is not None else ""
         if prev is not None and tok.pos in ("VERB", "AUX", "ADJ", "NOUN") and speaker is None:
             if lemma in DENIAL and via in ("ccomp", "dobj", "xcomp"):

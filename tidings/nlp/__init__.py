@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from tidings.models import Article, ParsedSentence
 from tidings.nlp.convert import doc_to_sentences
@@ -29,7 +30,7 @@ class Parser:
         self.batch_size = batch_size
 
     @property
-    def nlp(self):  # type: ignore[no-untyped-def]
+    def nlp(self) -> Any:
         return load_pipeline(self.model)
 
     @property

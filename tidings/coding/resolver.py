@@ -1,0 +1,312 @@
+"""Actor resolution: noun phrases of a parsed sentence → actor mentions with CAMEO codes.
+
+Dictionary matches (``ActorDictionary.atoms``) are composed along the noun phrase's dependency
+structure, and each mention records the rule that produced it:
+
+- ``country`` / ``group`` / ``region`` / ``demonym``: the head names an actor
+  ("Egypt" → EGY, "Hamas" → PSEGOVHMS, "the Egyptians" → EGY)
+- ``capital-metonym`` / ``seat-metonym``: "Cairo is ready" → EGYGOV, "the Pentagon" → USAMIL
+- ``country+agent`` / ``group+agent``: a role noun owned by an actor, through an adjective,
+  compound, possessive or "of" phrase ("the Egyptian army" → EGYMIL, "Hamas' military wing"
+  → PSEREBHMS, "a delegation of Egypt" → EGYGOV)
+- ``modifier``: an unknown head noun qualified by a named actor ("the Islamic State
+  affiliate" → IMGMOSISI)
+- ``...+partitive``: "members of military intelligence", "one of its leaders"
+- ``coref:*``: conservative coreference within the article (``ArticleMemory``): a definite
+  description repeating an earlier mention's head ("a Hamas official" … "the official"), a
+  possessive pronoun owner ("its military wing"), a personal pronoun standing for the last
+  person-like mention ("he said"). Unresolved is better than wrong: anything else stays
+  unresolved.
+Coordinated noun phrases give one mention per conjunct ("Egypt and Qatar").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tidings.coding.actors import ActorDictionary, Entry, _Atom, default_dictionary
+from tidings.models import Mention, ParsedSentence
+
+_NP_MODIFIERS = {"compound", "amod", "poss", "det", "nmod", "case", "nummod", "flat", "quantmod"}
+_NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS"}
+PARTITIVES = {"member", "one", "some", "delegation", "representative", "group", "unit", "team",
+              "head", "chief", "leader", "spokesman", "spokeswoman", "envoy", "official",
+              "commander", "several", "many", "most", "all", "part", "wing", "branch", "faction"}
+PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                "leader", "commander", "diplomat", "ambassador", "envoy", "source", "negotiator",
+                "chief", "head", "general", "premier", "king", "emir", "prince", "governor",
+                "representative", "member", "aide", "adviser", "advisor", "officer"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+POSSESSIVE_PRONOUNS = {"its", "their"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+COREF_WINDOW = 6  # sentences a definite description or pronoun may reach back
+
+
+@dataclass(slots=True)
+class _Remembered:
+    sentence: int
+    token: int
+    lemma: str
+    code: str
+    kind: str
+    person: bool
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """Mentions seen so far in one article, for conservative coreference."""
+
+    items: list[_Remembered] = field(default_factory=list)
+
+    def remember(self, sent: ParsedSentence, mentions: list[Mention]) -> None:
+        for m in mentions:
+            lemma = sent.tokens[m.head].lemma.lower()
+            self.items.append(_Remembered(sent.index, m.head, lemma, m.code, m.rule,
+                                          lemma in PERSON_NOUNS))
+
+    def _recent(self, sentence: int, token: int) -> list[_Remembered]:
+        out = [r for r in self.items if sentence - COREF_WINDOW <= r.sentence < sentence
+               or (r.sentence == sentence and r.token < token)]
+        return sorted(out, key=lambda r: (r.sentence, r.token), reverse=True)
+
+    def same_head(self, sentence: int, token: int, lemma: str) -> _Remembered | None:
+        return next((r for r in self._recent(sentence, token) if r.lemma == lemma), None)
+
+    def person(self, sentence: int, token: int) -> _Remembered | None:
+        return next((r for r in self._recent(sentence, token) if r.person), None)
+
+    def owner(self, sentence: int, token: int) -> _Remembered | None:
+        """The nearest named collective actor (country, group), for "its"/"their"."""
+        return next((r for r in self._recent(sentence, token)
+                     if not r.person and not r.kind.startswith("coref")), None)
+
+
+class ActorResolver:
+    """Resolves noun phrases of a parsed sentence to actor mentions."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+        self.dictionary = dictionary or default_dictionary()
+        self._cache: dict[tuple[str, int, str], list[_Atom]] = {}
+
+    def _atoms(self, sent: ParsedSentence) -> list[_Atom]:
+        key = (sent.article_id, sent.index, sent.text)
+        atoms = self._cache.get(key)
+        if atoms is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            atoms = self.dictionary.atoms(sent)
+            self._cache[key] = atoms
+        return atoms
+
+    def mentions(self, sent: ParsedSentence, memory: ArticleMemory | None = None) -> list[Mention]:
+        """Every resolvable actor mention in the sentence, one per noun-phrase head."""
+        heads: list[int] = []
+        for atom in self._atoms(sent):
+            tok = sent.tokens[_phrase_head(sent, atom.start, atom.end)]
+            # climb to the noun the atom modifies ("Egyptian" → "army")
+            while tok.dep in ("amod", "compound", "poss", "nmod", "flat") and tok.head != tok.i:
+                tok = sent.tokens[tok.head]
+            if tok.i not in heads:
+                heads.append(tok.i)
+        for tok in sent.tokens:  # pronouns and definite descriptions, through memory
+            if memory is not None and tok.i not in heads and (
+                tok.lower in PERSON_PRONOUNS or tok.pos == "NOUN"
+            ) and tok.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+                heads.append(tok.i)
+        out: list[Mention] = []
+        for h in sorted(heads):
+            out.extend(self.resolve(sent, h, memory, follow_conj=False))
+        return out
+
+    def resolve(
+        self, sent: ParsedSentence, head: int, memory: ArticleMemory | None = None, *,
+        follow_conj: bool = True,
+    ) -> list[Mention]:
+        """Mentions for the noun phrase headed by token ``head`` (one per conjunct)."""
+        head = _antecedent_of_relative(sent, head)
+        heads = [head, *_conjuncts(sent, head)] if follow_conj else [head]
+        out = []
+        for h in heads:
+            m = self._resolve_one(sent, h, memory)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _resolve_one(
+        self, sent: ParsedSentence, head: int, memory: ArticleMemory | None, depth: int = 0
+    ) -> Mention | None:
+        toks = sent.tokens
+        htok = toks[head]
+        span = _np_span(sent, head)
+        atoms = [a for a in self._atoms(sent) if a.start >= span[0] and a.end <= span[1]]
+        head_atom = next((a for a in atoms if a.start <= head < a.end), None)
+        of_obj = _of_object(sent, head)
+        # "members of military intelligence", "a delegation of X", "one of its leaders"
+        if (head_atom is None or head_atom.role is not None) and of_obj is not None \
+                and htok.lemma.lower() in PARTITIVES and depth < 3:
+            inner = self._resolve_one(sent, of_obj, memory, depth + 1)
+            if inner is not None:
+                return _mention(sent, span[0], max(span[1], inner.token_end), head, inner.code,
+                                inner.rule + "+partitive", inner.actor_name)
+        if head_atom is not None and head_atom.entry is not None:
+            e = head_atom.entry
+            if e.kind in ("capital", "seat"):
+                return _mention(sent, *span, head, e.code, f"{e.kind}-metonym", e.name)
+            return _mention(sent, *span, head, e.code, e.kind, e.name)
+        named = [a for a in atoms if a.entry is not None]
+        roles = [a for a in atoms if a.role is not None]
+        role = head_atom.role if head_atom is not None else roles[-1].role if roles else None
+        owner = _nearest(named, head)
+        if owner is None and of_obj is not None and role is not None:
+            sub = _np_span(sent, of_obj)
+            owner = _nearest([a for a in self._atoms(sent) if a.entry is not None
+                              and a.start >= sub[0] and a.end <= sub[1]], of_obj)
+            if owner is not None:
+                span = (span[0], max(span[1], sub[1]))
+        if owner is not None and owner.entry is not None:
+            e = owner.entry
+            if role is not None:
+                return _mention(sent, *span, head, compose(e, role), f"{_kind(e)}+agent", e.name)
+            if htok.pos in ("NOUN", "PROPN"):
+                return _mention(sent, *span, head, e.code, "modifier", e.name)
+            return None
+        if memory is None:
+            return None
+        return self._coref(sent, head, span, role, memory)
+
+    def _coref(
+        self, sent: ParsedSentence, head: int, span: tuple[int, int], role: str | None,
+        memory: ArticleMemory,
+    ) -> Mention | None:
+        htok = sent.tokens[head]
+        lemma = htok.lemma.lower()
+        if htok.lower in PERSON_PRONOUNS:
+            r = memory.person(sent.index, head)
+            return _mention(sent, head, head + 1, head, r.code, "coref:pronoun") if r else None
+        poss = next((c for c in sent.children(head)
+                     if c.dep == "poss" and c.lower in POSSESSIVE_PRONOUNS), None)
+        if poss is not None and role is not None:
+            # the nearest collective actor before the pronoun: this sentence first, then memory
+            before = [m for m in self.mentions(sent) if m.token_end <= poss.i
+                      and sent.tokens[m.head].lemma.lower() not in PERSON_NOUNS]
+            code = before[-1].code if before else None
+            if code is None:
+                r = memory.owner(sent.index, poss.i)
+                code = r.code if r is not None else None
+            if code is not None:
+                owner = Entry(code, _entry_kind(code), code[:3], code, group=_group(code))
+                return _mention(sent, *span, head, compose(owner, role), "coref:possessive")
+        if role is not None or lemma in PERSON_NOUNS:
+            determiners = {c.lower for c in sent.children(head) if c.dep == "det"}
+            plural = htok.tag in ("NNS", "NNPS")
+            if determiners & {"the", "this", "that", "these", "those"} or plural:
+                r = memory.same_head(sent.index, head, lemma)
+                if r is not None:
+                    return _mention(sent, *span, head, r.code, "coref:same-head")
+        return None
+
+
+def compose(owner: Entry, role: str) -> str:
+    """The code of an agent (role) that belongs to a country or group."""
+    if owner.kind == "group":
+        if owner.country in _NON_STATE_PREFIXES or role == "GOV" or not owner.group:
+            return owner.code
+        role = "REB" if role in ("MIL", "REB") else role
+        return f"{owner.country}{role}{owner.group}"
+    if owner.kind in ("capital", "seat"):
+        return owner.country + role
+    return owner.country + role
+
+
+def _kind(e: Entry) -> str:
+    return "group" if e.kind == "group" else "country"
+
+
+def _entry_kind(code: str) -> str:
+    return "group" if len(code) >= 9 or code[:3] in _NON_STATE_PREFIXES else "country"
+
+
+def _group(code: str) -> str | None:
+    return code[-3:] if len(code) >= 9 else None
+
+
+def _nearest(atoms: list[_Atom], head: int) -> _Atom | None:
+    if not atoms:
+        return None
+    return min(atoms, key=lambda a: abs(a.start - head))
+
+
+def _mention(
+    sent: ParsedSentence, start: int, end: int, head: int, code: str, rule: str, name: str = ""
+) -> Mention:
+    toks = sent.tokens
+    # trim leading determiners and trailing punctuation from the evidence span
+    while start < end - 1 and toks[start].pos in ("DET", "PUNCT", "CCONJ"):
+        start += 1
+    while end - 1 > start and toks[end - 1].pos in ("PUNCT", "PART"):
+        end -= 1
+    return Mention(
+        text=sent.span_text(start, end),
+        start=toks[start].start,
+        end=toks[end - 1].end,
+        sentence_index=sent.index,
+        token_start=start,
+        token_end=end,
+        head=head,
+        code=code,
+        rule=rule,
+        actor_name=name,
+    )
+
+
+def _antecedent_of_relative(sent: ParsedSentence, head: int) -> int:
+    """For a relative pronoun ("who", "which"), the noun its clause modifies."""
+    tok = sent.tokens[head]
+    if tok.lower not in RELATIVE_PRONOUNS:
+        return head
+    for anc in [tok, *sent.ancestors(head)]:
+        if anc.dep == "relcl" and anc.head != anc.i:
+            return anc.head
+    return head
+
+
+def _phrase_head(sent: ParsedSentence, start: int, end: int) -> int:
+    """The token of [start, end) whose head lies outside the span."""
+    for t in sent.tokens[start:end]:
+        if not (start <= t.head < end) or t.head == t.i:
+            return t.i
+    return end - 1
+
+
+def _np_span(sent: ParsedSentence, head: int) -> tuple[int, int]:
+    """Token span of the noun phrase headed by ``head``: the head and its NP modifiers."""
+    keep = {head}
+    frontier = [head]
+    while frontier:
+        cur = frontier.pop()
+        for c in sent.children(cur):
+            if c.dep in _NP_MODIFIERS and c.i not in keep:
+                keep.add(c.i)
+                frontier.append(c.i)
+    return min(keep), max(keep) + 1
+
+
+def _of_object(sent: ParsedSentence, head: int) -> int | None:
+    for c in sent.children(head):
+        if c.dep == "prep" and c.lower == "of":
+            for g in sent.children(c.i):
+                if g.dep == "pobj":
+                    return g.i
+    return None
+
+
+def _conjuncts(sent: ParsedSentence, head: int) -> list[int]:
+    out: list[int] = []
+    frontier = [head]
+    while frontier:
+        cur = frontier.pop()
+        for c in sent.children(cur):
+            if c.dep == "conj" and c.pos in ("NOUN", "PROPN") and c.i not in out:
+                out.append(c.i)
+                frontier.append(c.i)
+    return sorted(out)
