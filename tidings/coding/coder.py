@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from tidings.coding import status as status_mod
 from tidings.coding.codebook import Codebook, load_codebook
+from tidings.coding.modality import governing
 from tidings.coding.patterns import (
     DEFAULT_TARGET_PREPS,
     Pattern,
@@ -63,6 +64,8 @@ class _Candidate:
     anchor: int  # the token whose clause carries status (trigger or light verb)
     source: list[Mention]
     target: list[Mention]
+    code: str = ""  # the pattern's code, or the governed code ("ready to allow" → 0354)
+    governors: tuple[int, ...] = ()
 
 
 class CameoCoder:
@@ -125,8 +128,39 @@ class CameoCoder:
             else:
                 continue
             if cand is not None:
-                out.append(cand)
-        return out
+                out.append(self._govern(sent, cand))
+        consumed = {g for c in out for g in c.governors}
+        return [c for c in out if c.anchor not in consumed]
+
+    def _govern(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate:
+        """Recode an action governed by intent, threat, appeal, demand or cessation words:
+        "agreed to stop persecuting" → 175 → 080 → 035."""
+        code = cand.pattern.code
+        source, target = cand.source, cand.target
+        trigger, governors = cand.trigger, cand.governors
+        cur = sent.tokens[cand.anchor]
+        for _ in range(4):
+            if cur.dep not in ("xcomp", "ccomp") or cur.head == cur.i:
+                break
+            gov = sent.tokens[cur.head]
+            mod = governing(lemma_of(gov))
+            if mod is None or (cur.dep == "ccomp" and mod.roles != "object"):
+                break
+            mapped = mod.code_for(code)
+            if mapped is None:
+                break
+            code = mapped
+            if mod.roles == "object":
+                source = self._subject(sent, gov) or source
+                obj = next((c for c in sent.children(gov.i) if c.dep == "dobj"), None)
+                if obj is None and cur.dep == "ccomp":
+                    obj = next((c for c in sent.children(cur.i) if c.dep == "nsubj"), None)
+                target = (self._resolve(sent, obj.i) if obj is not None else []) or target
+            trigger = (gov.i, *trigger)
+            governors = (*governors, gov.i)
+            cur = gov
+        return replace(cand, code=code, source=source, target=target, trigger=trigger,
+                       governors=governors)
 
     def _verbal(self, sent: ParsedSentence, verb: Token, pats: list[Pattern]) -> _Candidate | None:
         kids = sent.children(verb.i)
@@ -149,8 +183,9 @@ class CameoCoder:
             break
         if pattern is None:
             return None
+        has_subject = any(c.dep in SUBJ for c in kids)
         passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
-            verb.tag == "VBN" and verb.dep == "acl")
+            verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
         if passive:
             source = self._agent(sent, verb.i)
             target = self._passive_subject(sent, verb)
@@ -286,7 +321,7 @@ class CameoCoder:
     ) -> list[Event]:
         if not cand.source:
             return []
-        info = self.codebook[cand.pattern.code]
+        info = self.codebook[cand.code or cand.pattern.code]
         result = status_mod.analyse(
             sent, cand.anchor, intent_code=info.root in ("03", "13")
         )

@@ -1,0 +1,164 @@
+"""The CAMEO coder on hand-built parsed sentences (no model load)."""
+
+from tests.conftest import build_sentence
+from tidings.coding.coder import CODER_NAME, CameoCoder, merge_events
+from tidings.models import Article
+
+CODER = CameoCoder()
+
+
+def triples(events):
+    return [(e.source.code, e.cameo, e.target.code if e.target else None, e.status)
+            for e in events]
+
+
+def test_active_verb_with_direct_object():
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 1), ("condemned", "condemn", "VERB", "ROOT", 1),
+        ("Israel", "Israel", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+    ])
+    [ev] = CODER.code_sentence(s)
+    assert triples([ev]) == [("EGY", "111", "ISR", "asserted")]
+    assert s.text[ev.trigger.start : ev.trigger.end] == "condemned"
+    assert s.text[ev.source.start : ev.source.end] == "Egypt"
+    assert ev.goldstein == -2.0 and ev.quad_class == 3 and ev.cameo_root == "11"
+    assert ev.coder == CODER_NAME and ev.plover is not None and ev.plover.type == "ACCUSE"
+
+
+def test_passive_swaps_roles():
+    s = build_sentence([
+        ("Hamas", "Hamas", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+        ("attacked", "attack", "VERB", "ROOT", 2, "VBN"), ("by", "by", "ADP", "agent", 2),
+        ("the", "the", "DET", "det", 6), ("Israeli", "israeli", "ADJ", "amod", 6),
+        ("army", "army", "NOUN", "pobj", 3),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("ISRMIL", "190", "PSEGOVHMS", "asserted")]
+
+
+def test_nominal_trigger_with_demonym_source_and_of_target():
+    s = build_sentence([
+        ("the", "the", "DET", "det", 2), ("Egyptian", "egyptian", "ADJ", "amod", 2),
+        ("blockade", "blockade", "NOUN", "nsubj", 5), ("of", "of", "ADP", "prep", 2),
+        ("Gaza", "Gaza", "PROPN", "pobj", 3), ("continues", "continue", "VERB", "ROOT", 5),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("EGY", "191", "PSE", "asserted")]
+
+
+def test_light_verb_carries_nominal_event_and_its_subject():
+    s = build_sentence([
+        ("Hamas", "Hamas", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+        ("raids", "raid", "NOUN", "dobj", 1, "NNS"), ("against", "against", "ADP", "prep", 2),
+        ("Israel", "Israel", "PROPN", "pobj", 3),
+    ])
+    [ev] = CODER.code_sentence(s)
+    assert triples([ev]) == [("PSEGOVHMS", "173", "ISR", "asserted")]
+    assert ev.trigger.text == "launched raids"
+
+
+def test_control_verb_passes_its_subject_and_intent_is_planned():
+    s = build_sentence([
+        ("Qatar", "Qatar", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3), ("release", "release", "VERB", "xcomp", 1),
+        ("Egyptians", "Egyptians", "PROPN", "dobj", 3, "NNPS"),
+    ])
+    # an agreed release is an intent to release (0353), planned until it happens
+    assert triples(CODER.code_sentence(s)) == [("QAT", "0353", "EGY", "planned")]
+
+
+def test_relative_clause_subject():
+    s = build_sentence([
+        ("Syrian", "syrian", "ADJ", "amod", 1), ("rebels", "rebel", "NOUN", "nsubj", 5, "NNS"),
+        ("who", "who", "PRON", "nsubj", 3), ("attacked", "attack", "VERB", "relcl", 1),
+        ("Turkey", "Turkey", "PROPN", "dobj", 3), ("fled", "flee", "VERB", "ROOT", 5),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("SYRREB", "190", "TUR", "asserted")]
+
+
+def test_negation():
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3),
+        ("not", "not", "PART", "neg", 3), ("attack", "attack", "VERB", "ROOT", 3),
+        ("Libya", "Libya", "PROPN", "dobj", 3),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("EGY", "190", "LBY", "negated")]
+
+
+def test_denial_of_a_report_gives_denied_and_the_denier_as_claimant():
+    s = build_sentence([
+        ("Jordan", "Jordan", "PROPN", "nsubj", 1), ("denied", "deny", "VERB", "ROOT", 1),
+        ("reports", "report", "NOUN", "dobj", 1, "NNS"), ("that", "that", "SCONJ", "mark", 5),
+        ("Syria", "Syria", "PROPN", "nsubj", 5), ("attacked", "attack", "VERB", "acl", 2),
+        ("Iraq", "Iraq", "PROPN", "dobj", 5),
+    ])
+    [ev] = CODER.code_sentence(s)
+    assert triples([ev]) == [("SYR", "190", "IRQ", "denied")]
+    assert ev.claimant is not None and ev.claimant.code == "JOR"
+
+
+def test_condition_clause_is_stored():
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+        ("attack", "attack", "VERB", "ROOT", 2), ("Libya", "Libya", "PROPN", "dobj", 2),
+        ("if", "if", "SCONJ", "mark", 6), ("Hamas", "Hamas", "PROPN", "nsubj", 6),
+        ("agrees", "agree", "VERB", "advcl", 2),
+    ])
+    [ev] = CODER.code_sentence(s)
+    assert ev.status == "conditional"
+    assert ev.condition is not None and ev.condition.text == "if Hamas agrees"
+
+
+def test_modal_hedge_is_hypothetical():
+    s = build_sentence([
+        ("Iran", "Iran", "PROPN", "nsubj", 2), ("could", "could", "AUX", "aux", 2),
+        ("attack", "attack", "VERB", "ROOT", 2), ("Israel", "Israel", "PROPN", "dobj", 2),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("IRN", "190", "ISR", "hypothetical")]
+
+
+def test_reported_speech_is_claimed_with_the_speaker_as_claimant():
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+        ("Ukraine", "Ukraine", "PROPN", "nsubj", 3), ("attacked", "attack", "VERB", "ccomp", 1),
+        ("Belgorod", "Belgorod", "PROPN", "dobj", 3),
+    ])
+    [ev] = CODER.code_sentence(s)
+    assert (ev.source.code, ev.status, ev.claimant.code) == ("UKR", "claimed", "RUS")
+
+
+def test_outlet_reporting_is_claimed_by_outlet():
+    s = build_sentence([
+        ("The", "the", "DET", "det", 2), ("Daily", "Daily", "PROPN", "compound", 2),
+        ("Star", "Star", "PROPN", "nsubj", 3, "", "ORG"), ("reported", "report", "VERB", "ROOT", 3),
+        ("that", "that", "SCONJ", "mark", 6), ("Iran", "Iran", "PROPN", "nsubj", 6),
+        ("armed", "arm", "VERB", "ccomp", 3), ("Hezbollah", "Hezbollah", "PROPN", "dobj", 6),
+    ])
+    [ev] = CODER.code_sentence(s, Article("a", s.text, outlet="Daily Star"))
+    assert ev.status == "claimed" and ev.claimant.code == "OUTLET"
+
+
+def test_no_event_without_a_resolved_source():
+    s = build_sentence([
+        ("Somebody", "somebody", "PRON", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+        ("Israel", "Israel", "PROPN", "dobj", 1),
+    ])
+    assert CODER.code_sentence(s) == []
+
+
+def test_repeated_mentions_are_merged_with_their_evidence():
+    a = build_sentence([("Egypt", "Egypt", "PROPN", "nsubj", 1),
+                        ("condemned", "condemn", "VERB", "ROOT", 1),
+                        ("Israel", "Israel", "PROPN", "dobj", 1)], index=0)
+    b = build_sentence([("Egypt", "Egypt", "PROPN", "nsubj", 1),
+                        ("denounced", "denounce", "VERB", "ROOT", 1),
+                        ("Israel", "Israel", "PROPN", "dobj", 1)], index=1, offset=40)
+    events = CODER.code_article(Article("a", "x" * 80), [a, b])
+    assert len(events) == 1
+    assert [e.text for e in events[0].evidence] == ["condemned", "denounced"]
+    assert merge_events([]) == []
+
+
+def test_event_ids_are_deterministic():
+    s = build_sentence([("Egypt", "Egypt", "PROPN", "nsubj", 1),
+                        ("condemned", "condemn", "VERB", "ROOT", 1),
+                        ("Israel", "Israel", "PROPN", "dobj", 1)])
+    assert CODER.code_sentence(s)[0].event_id == CameoCoder().code_sentence(s)[0].event_id

@@ -1,0 +1,160 @@
+"""Actor resolution on hand-built parsed sentences (no model load)."""
+
+from tests.conftest import DATA, build_sentence
+from tidings.coding.actors import ActorDictionary, default_dictionary, load_dictionary
+from tidings.coding.resolver import ActorResolver, ArticleMemory, compose
+
+R = ActorResolver()
+
+
+def codes(sent, head, memory=None):
+    return [m.code for m in R.resolve(sent, head, memory)]
+
+
+def test_country_demonym_and_capital_metonym():
+    s = build_sentence([
+        ("Cairo", "Cairo", "PROPN", "nsubj", 1),
+        ("is", "be", "AUX", "ROOT", 1),
+        ("ready", "ready", "ADJ", "acomp", 1),
+    ])
+    [m] = R.resolve(s, 0)
+    assert (m.code, m.rule, m.text) == ("EGYGOV", "capital-metonym", "Cairo")
+    s = build_sentence([("The", "the", "DET", "det", 1), ("Egyptians", "Egyptians", "PROPN",
+                        "nsubj", 2), ("agreed", "agree", "VERB", "ROOT", 2)])
+    assert codes(s, 1) == ["EGY"]
+
+
+def test_demonym_plus_agent_composes_country_and_role():
+    s = build_sentence([
+        ("the", "the", "DET", "det", 3),
+        ("Egyptian", "egyptian", "ADJ", "amod", 3),
+        ("military", "military", "ADJ", "amod", 3),
+        ("intelligence", "intelligence", "NOUN", "nsubj", 4),
+        ("said", "say", "VERB", "ROOT", 4),
+    ])
+    [m] = R.resolve(s, 3)
+    assert m.code == "EGYSPY"  # "military intelligence" is matched before "military"
+    assert m.rule == "country+agent" and m.text == "Egyptian military intelligence"
+
+
+def test_possessive_group_agent_and_non_state_military_wing():
+    s = build_sentence([
+        ("Hamas", "Hamas", "PROPN", "poss", 4),
+        ("'", "'", "PART", "case", 0),
+        ("military", "military", "ADJ", "amod", 3),
+        ("wing", "wing", "NOUN", "compound", 4),
+        ("commanders", "commander", "NOUN", "nsubj", 5, "NNS"),
+        ("spoke", "speak", "VERB", "ROOT", 5),
+    ])
+    assert codes(s, 4) == ["PSEREBHMS"]
+    s2 = build_sentence([("Hamas", "Hamas", "PROPN", "compound", 1),
+                         ("officials", "official", "NOUN", "nsubj", 2, "NNS"),
+                         ("met", "meet", "VERB", "ROOT", 2)])
+    assert codes(s2, 1) == ["PSEGOVHMS"]
+
+
+def test_coordination_gives_one_mention_per_conjunct():
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 3),
+        ("and", "and", "CCONJ", "cc", 0),
+        ("Qatar", "Qatar", "PROPN", "conj", 0),
+        ("mediated", "mediate", "VERB", "ROOT", 3),
+    ])
+    assert codes(s, 0) == ["EGY", "QAT"]
+
+
+def test_partitive_of_phrase():
+    s = build_sentence([
+        ("members", "member", "NOUN", "nsubj", 3, "NNS"),
+        ("of", "of", "ADP", "prep", 0),
+        ("Hezbollah", "Hezbollah", "PROPN", "pobj", 1),
+        ("fled", "flee", "VERB", "ROOT", 3),
+    ])
+    assert codes(s, 0) == [default_dictionary().names[("hezbollah",)].code]
+
+
+def test_unknown_agent_stays_unresolved_without_memory():
+    s = build_sentence([("The", "the", "DET", "det", 1), ("official", "official", "NOUN",
+                        "nsubj", 2), ("said", "say", "VERB", "ROOT", 2)])
+    assert codes(s, 1) == []
+
+
+def test_coreference_definite_description_and_pronoun():
+    first = build_sentence([
+        ("A", "a", "DET", "det", 2), ("Hamas", "Hamas", "PROPN", "compound", 2),
+        ("official", "official", "NOUN", "nsubj", 3), ("spoke", "speak", "VERB", "ROOT", 3),
+    ], index=0)
+    mem = ArticleMemory()
+    mem.remember(first, R.mentions(first, mem))
+    second = build_sentence([("The", "the", "DET", "det", 1), ("official", "official", "NOUN",
+                             "nsubj", 2), ("denied", "deny", "VERB", "ROOT", 2)], index=1)
+    [m] = R.resolve(second, 1, mem)
+    assert (m.code, m.rule) == ("PSEGOVHMS", "coref:same-head")
+    mem.remember(second, R.mentions(second, mem))
+    third = build_sentence([("he", "he", "PRON", "nsubj", 1), ("said", "say", "VERB", "ROOT",
+                            1)], index=2)
+    [m] = R.resolve(third, 0, mem)
+    assert (m.code, m.rule) == ("PSEGOVHMS", "coref:pronoun")
+
+
+def test_possessive_pronoun_owner_in_the_same_sentence():
+    s = build_sentence([
+        ("Hamas", "Hamas", "PROPN", "nsubj", 1),
+        ("supports", "support", "VERB", "ROOT", 1),
+        ("its", "its", "PRON", "poss", 3),
+        ("fighters", "fighter", "NOUN", "dobj", 1, "NNS"),
+    ])
+    [m] = R.resolve(s, 3, ArticleMemory())
+    assert (m.code, m.rule) == ("PSEREBHMS", "coref:possessive")
+
+
+def test_lower_case_common_words_are_not_names():
+    s = build_sentence([("they", "they", "PRON", "nsubj", 1), ("ate", "eat", "VERB", "ROOT", 1),
+                        ("turkey", "turkey", "NOUN", "dobj", 1)])
+    assert codes(s, 2) == []
+
+
+def test_user_dictionary_adds_actors(tmp_path):
+    d = load_dictionary([DATA / "mini_actors.yaml"])
+    assert ("qatar",) in d.names
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("- {code: NGOXYZ, name: Free Press Watch, group: XYZ, country: NGO}\n")
+    d = load_dictionary([extra])
+    s = build_sentence([("Free", "free", "PROPN", "compound", 2), ("Press", "Press", "PROPN",
+                        "compound", 2), ("Watch", "Watch", "PROPN", "nsubj", 3),
+                        ("warned", "warn", "VERB", "ROOT", 3)])
+    assert [m.code for m in ActorResolver(d).resolve(s, 2)] == ["NGOXYZ"]
+
+
+def test_compose_rules():
+    d = default_dictionary()
+    egypt = d.names[("egypt",)]
+    hamas = d.names[("hamas",)]
+    assert compose(egypt, "MIL") == "EGYMIL"
+    assert compose(hamas, "GOV") == "PSEGOVHMS"
+    assert compose(hamas, "MIL") == "PSEREBHMS"
+
+
+def test_every_country_has_a_demonym_and_no_phrase_is_ambiguous():
+    import yaml
+    from importlib import resources
+
+    folder = resources.files("tidings.coding") / "data" / "actors"
+    countries = yaml.safe_load((folder / "countries.yaml").read_text())
+    assert len(countries) > 200
+    seen: dict[str, str] = {}
+    for c in countries:
+        assert c.get("demonyms"), c["code"]
+    for name in ("countries.yaml", "groups.yaml", "regions.yaml"):
+        for e in yaml.safe_load((folder / name).read_text()):
+            for phrase in [e.get("name"), *(e.get("aliases") or []), *(e.get("demonyms") or [])]:
+                if not phrase:
+                    continue
+                key = phrase if phrase in (e.get("case_sensitive") or []) else phrase.lower()
+                assert seen.setdefault(key, e["code"]) == e["code"], (phrase, e["code"])
+
+
+def test_empty_dictionary_resolves_nothing():
+    s = build_sentence([("Egypt", "Egypt", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB",
+                        "ROOT", 1)])
+    assert ActorResolver(ActorDictionary()).resolve(s, 0) == []

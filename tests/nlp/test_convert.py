@@ -1,0 +1,45 @@
+import pytest
+
+from tidings.errors import ModelNotInstalledError
+from tidings.models import Article
+from tidings.nlp import loader, paragraphs
+
+TEXT = ("Source: Talks resume\n\nCAIRO – Egypt's foreign minister met Hamas leaders on Sunday.\n"
+        "  \n\nThe Israeli army did not withdraw from the  crossing. Qatar welcomed the talks.")
+
+
+def test_paragraphs_keep_offsets():
+    for offset, chunk in paragraphs(TEXT):
+        assert TEXT[offset : offset + len(chunk)] == chunk
+    assert [c[:6] for _, c in paragraphs(TEXT)] == ["Source", "CAIRO ", "The Is"]
+
+
+def test_converter_offsets_heads_and_entities(parser):
+    sents = parser.parse(Article("a", TEXT))
+    assert [s.index for s in sents] == list(range(len(sents)))
+    assert len(sents) >= 4
+    for s in sents:
+        assert TEXT[s.start : s.end] == s.text
+        for t in s.tokens:
+            assert TEXT[t.start : t.end] == t.text  # offsets index the article text
+            assert 0 <= t.head < len(s.tokens)
+            assert t.text.strip(), "whitespace tokens are dropped"
+            assert (t.dep == "ROOT") == (t.head == t.i)
+        for e in s.entities:
+            assert s.span_text(e.start, e.end) == e.text
+    met = next(s for s in sents if "met" in s.text)
+    tok = next(t for t in met.tokens if t.text == "met")
+    assert tok.lemma == "meet" and tok.pos == "VERB"
+    assert any(e.label == "GPE" and e.text == "Egypt" for e in met.entities)
+
+
+def test_loader_names_every_package_tried(monkeypatch):
+    monkeypatch.setattr(loader, "MODEL_PACKAGES", ("tidings_missing_a", "tidings_missing_b"))
+    loader.load_pipeline.cache_clear()
+    try:
+        with pytest.raises(ModelNotInstalledError) as err:
+            loader.load_pipeline()
+    finally:
+        loader.load_pipeline.cache_clear()
+    assert "tidings_missing_a" in str(err.value) and "tidings_missing_b" in str(err.value)
+    assert "pip install" in str(err.value)
