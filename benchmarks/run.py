@@ -29,7 +29,9 @@ def load_articles(n: int) -> list[Article]:
     if bbc.is_file():
         for line in bbc.open(encoding="utf-8"):
             d = json.loads(line)
-            out.append(Article(id=str(d["id"]), text=d.get("text") or d["body"], title=d.get("title")))
+            out.append(
+                Article(id=str(d["id"]), text=d.get("text") or d["body"], title=d.get("title"))
+            )
             if len(out) >= n:
                 break
         return out
@@ -72,9 +74,12 @@ def main() -> int:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(articles)} articles, {words} words, {n_events} events")
     print(f"{'step':34} {'words/s':>10} {'time vs bare spaCy':>20}")
-    for name, secs in (("spaCy pipeline alone (baseline)", bare), ("nlp stage (parse + records)",
-                       stage), ("coding alone (stored parses)", coding),
-                       ("whole pipeline", whole)):
+    for name, secs in (
+        ("spaCy pipeline alone (baseline)", bare),
+        ("nlp stage (parse + records)", stage),
+        ("coding alone (stored parses)", coding),
+        ("whole pipeline", whole),
+    ):
         print(f"{name:34} {words / secs:10.0f} {secs / bare:20.2f}")
     print(f"peak RSS: {rss_mb:.0f} MB")
     return 0

@@ -136,8 +136,9 @@ def test_compose_rules():
 
 
 def test_every_country_has_a_demonym_and_no_phrase_is_ambiguous():
-    import yaml
     from importlib import resources
+
+    import yaml
 
     folder = resources.files("tidings.coding") / "data" / "actors"
     countries = yaml.safe_load((folder / "countries.yaml").read_text())
