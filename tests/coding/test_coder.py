@@ -162,3 +162,12 @@ def test_event_ids_are_deterministic():
                         ("condemned", "condemn", "VERB", "ROOT", 1),
                         ("Israel", "Israel", "PROPN", "dobj", 1)])
     assert CODER.code_sentence(s)[0].event_id == CameoCoder().code_sentence(s)[0].event_id
+
+
+def test_yaml_on_in_a_pattern_file_is_the_preposition(tmp_path):
+    from tidings.coding.patterns import load_patterns
+
+    extra = tmp_path / "p.yaml"
+    extra.write_text("- {verb: lean, prep: [on], code: '062'}\n")
+    [p] = load_patterns([extra]).verbs["lean"]
+    assert p.preps == ("on",)

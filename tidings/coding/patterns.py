@@ -75,10 +75,18 @@ def parse_pattern(item: dict[str, Any], where: str) -> Pattern:
     nominal = "noun" in item
     words = str(item["noun"] if nominal else item["verb"]).lower().split()
 
+    def word(x: Any) -> str:
+        # YAML 1.1 reads a bare `on`/`off` as a boolean; in a pattern it is the preposition
+        if isinstance(x, bool):
+            return "on" if x else "off"
+        return str(x).lower()
+
     def as_tuple(v: Any) -> tuple[str, ...]:
         if v is None:
             return ()
-        return (str(v).lower(),) if isinstance(v, str) else tuple(str(x).lower() for x in v)
+        if isinstance(v, (str, bool)):
+            return (word(v),)
+        return tuple(word(x) for x in v)
 
     return Pattern(tuple(words), nominal, code, as_tuple(item.get("prep")),
                    as_tuple(item.get("obj")))

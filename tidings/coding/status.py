@@ -71,6 +71,13 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
     chain = [sent.tokens[anchor], *sent.ancestors(anchor)]
     prev: Token | None = None
     local = True  # still inside the event's own clause (no reporting verb crossed)
+    nominal = sent.tokens[anchor].pos in ("NOUN", "PROPN")
+    # a nominal event is presupposed by the clause that mentions it ("likely to alleviate the
+    # blockade" hedges the easing, not the blockade): only its own negation counts, and
+    # attribution from above.
+    if nominal and any(c.dep == "det" and c.lower == "no" for c in sent.children(anchor)):
+        found.append("negated")
+        cues.append("negation:no")
     for tok in chain:
         lemma = lemma_of(tok)
         via = prev.dep if prev is not None else ""
@@ -99,7 +106,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                     break
                 found.append("claimed")
                 cues.append(f"report:{tok.text}")
-        if local:
+        if local and not nominal:
             for c in sent.children(tok.i):
                 cl = c.lower
                 if c.dep == "neg" or (c.dep == "det" and cl == "no"):

@@ -1,0 +1,48 @@
+"""Scoring rules, and the accuracy gate: CI fails below the pinned floors."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tidings.eval import GOLD_SETS, evaluate_sets
+from tidings.eval.metrics import GoldEvent, PredEvent, actor_match, group_of, score_article
+
+FLOORS = json.loads((Path(__file__).parent / "eval_floors.json").read_text())
+
+
+def test_actor_match_is_country_and_known_group_level():
+    assert actor_match("EGYGOV", "EGYMIL")  # roles are scored separately
+    assert actor_match("PSEGOVHMS", "PSEREBHMS")
+    assert not actor_match("PSEGOVHMS", "PSEGOV")  # the gold names the group
+    assert actor_match("PSE", "PSEGOVHMS")
+    assert not actor_match("EGY", "ISR")
+    assert actor_match(None, None) and not actor_match("EGY", None)
+    assert group_of("IMGMOSISI") == "ISI" and group_of("EGYGOV") is None
+
+
+def test_score_article_counts():
+    gold = [GoldEvent("EGY", "ISR", "111", "asserted"),
+            GoldEvent("EGY", "PSE", "0311", "denied", "PSEGOVHMS")]
+    pred = [PredEvent("EGYGOV", "ISR", "112", "asserted"),
+            PredEvent("EGY", "PSE", "030", "asserted", None),
+            PredEvent("QAT", None, "010", "asserted")]
+    s = score_article("a", gold, pred).summary()
+    assert (s["matched"], s["precision"], s["recall"]) == (2, 0.667, 1.0)
+    assert s["f1_full_code"] == 0.0
+    assert s["status_accuracy"] == 0.5
+    assert s["false_fact_rate"] == 1.0  # the denied event came out asserted
+    assert s["extra_per_gold"] == 0.5
+
+
+@pytest.mark.usefixtures("shared")
+def test_accuracy_floors(pipeline):
+    results = {r["set"]: r for r in evaluate_sets(list(GOLD_SETS), pipeline)}
+    for name, floor in FLOORS.items():
+        if name.startswith("_"):
+            continue
+        r = results[name]
+        assert r["f1"] >= floor["f1"], r
+        assert r["precision"] >= floor["precision"], r
+        assert r["status_accuracy"] >= floor["status_accuracy"], r
+        assert r["false_fact_rate"] <= floor["false_fact_rate_max"], r
