@@ -99,7 +99,9 @@ class Geocoder:
         self._gazetteer = gazetteer
         self.dateline_fallback = dateline_fallback
         self._us_states: dict[str, str] | None = None
-        self._cache: dict[tuple[str, int, int, tuple[tuple[str, float], ...]], list[Attachment]]
+        self._cache: dict[
+            tuple[str, int, int, str, tuple[tuple[str, float], ...]], list[Attachment]
+        ]
         self._cache = {}
 
     @property
@@ -158,7 +160,7 @@ class Geocoder:
 
     def places(self, ctx: GeoContext, sent: ParsedSentence) -> list[Attachment]:
         """Every place named in the sentence, resolved in context, with its syntactic role."""
-        key = (sent.article_id, sent.index, sent.start, ctx.countries)
+        key = (sent.article_id, sent.index, sent.start, sent.text, ctx.countries)
         hit = self._cache.get(key)
         if hit is not None:
             return hit

@@ -364,7 +364,9 @@ def resolve(
         weight = max((context.get(c, 0.0) for c in place.countries), default=0.0)
         if key in place.context_only and weight <= 0.0:
             continue
-        score = prior(place) - (0.0 if cand.primary else ALIAS_PENALTY) + CONTEXT_BONUS * weight
+        # the project table's aliases are curated: only the cities' alternate names cost
+        curated = cand.primary or not place.id.startswith("city:")
+        score = prior(place) - (0.0 if curated else ALIAS_PENALTY) + CONTEXT_BONUS * weight
         if any(_within(place, q, us_states or {}) for q in quals):
             score += QUALIFIER_BONUS
         scored.append((score, place))

@@ -208,6 +208,10 @@ def _dateparser(text: str, anchor: date, *, future: bool) -> Resolved | None:
     """dateparser for what the rules do not cover; precision from the words it read."""
     if not re.search(r"\d|ago|week|month|year", text):
         return None
+    if re.search(rf"\b{_UNIT}\b", text) and not re.search(
+        r"\b(ago|last|next|this|past|earlier|later|before|after)\b", text
+    ):
+        return None  # "two years" is a length of time, not a time
     try:
         import dateparser
     except ModuleNotFoundError:  # pragma: no cover - a declared dependency
