@@ -18,6 +18,7 @@ from tidings.nlp import Parser
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = ROOT / "tests" / "data" / "geo" / "places.jsonl"
+HELDOUT = ROOT / "tests" / "data" / "geo" / "places-heldout.jsonl"
 GOLD = ROOT.parent / "shared" / "data" / "seed" / "egypt-hamas.gold.jsonl"
 
 
@@ -26,23 +27,25 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     _ = geo.gazetteer
     load_s = time.perf_counter() - t0
-    records = load_records(PLACES)
-    t0 = time.perf_counter()
-    tallies = evaluate_places(records, parser.parse, geo)
-    run_s = time.perf_counter() - t0
-    print(
-        f"places: {PLACES.relative_to(ROOT)} ({len(records)} mentions); gazetteer "
-        f"{len(geo.gazetteer)} entries loaded in {load_s:.1f}s; evaluated in {run_s:.1f}s\n"
-    )
-    print("| mentions | n | exact place | right country | event location |")
-    print("|---|---:|---:|---:|---:|")
-    for tag in ["all", *sorted(t for t in tallies if t != "all")]:
-        n, place, country, located = tallies[tag].row()
-        print(f"| {tag} | {n} | {place:.1%} | {country:.1%} | {located:.1%} |")
-    if "--misses" in argv:
-        print("\nmisses:")
-        for line in tallies["all"].misses:
-            print("  " + line)
+    for path in (PLACES, HELDOUT):
+        records = load_records(path)
+        t0 = time.perf_counter()
+        tallies = evaluate_places(records, parser.parse, geo)
+        run_s = time.perf_counter() - t0
+        print(
+            f"{path.relative_to(ROOT)} ({len(records)} mentions; gazetteer {len(geo.gazetteer)} "
+            f"entries loaded in {load_s:.1f}s; evaluated in {run_s:.1f}s)\n"
+        )
+        print("| mentions | n | exact place | right country | event location |")
+        print("|---|---:|---:|---:|---:|")
+        for tag in ["all", *sorted(t for t in tallies if t != "all")]:
+            n, place, country, located = tallies[tag].row()
+            print(f"| {tag} | {n} | {place:.1%} | {country:.1%} | {located:.1%} |")
+        if "--misses" in argv:
+            print("\nmisses:")
+            for line in tallies["all"].misses:
+                print("  " + line)
+        print()
     if GOLD.exists():
         with_loc, found, without, clean, lines = evaluate_gold(GOLD, parser.parse, geo)
         print(f"\nseed gold ({GOLD.name}), anchor = the gold quote's tokens:")

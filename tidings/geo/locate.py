@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tidings.geo.toponyms import Resolved
+from tidings.geo.toponyms import PLACE_WORDS, Resolved
 from tidings.models import ParsedSentence, Token
 
 LOC_PREPS = frozenset(
@@ -232,13 +232,30 @@ def attach(sent: ParsedSentence, res: Resolved) -> Attachment:
     # a modifier ("Gaza Salafists", "Sinai-Gaza border") stands in for the noun it modifies
     cur = tok
     hops = 0
+    # "Mogadishu's outskirts", "the coast of Libya": the place word's slot is the place's slot
+    while hops < 3:
+        parent = toks[cur.head]
+        if parent.i == cur.i:
+            break
+        if cur.dep == "poss" and parent.lower in PLACE_WORDS:
+            cur = parent
+        elif (
+            cur.dep == "pobj"
+            and parent.lower == "of"
+            and parent.head != parent.i
+            and toks[parent.head].lower in PLACE_WORDS
+        ):
+            cur = toks[parent.head]
+        else:
+            break
+        hops += 1
     while cur.dep in ("compound", "amod", "nmod", "npadvmod", "conj", "appos") and hops < 4:
         parent = toks[cur.head]
         if parent.i == cur.i or parent.pos not in ("NOUN", "PROPN", "ADJ"):
             break
         cur = parent
         hops += 1
-    if tok.dep == "poss" or (hops == 0 and cur.dep == "poss"):
+    if cur.dep == "poss":
         return Attachment(res, head, "actor", cur.head, None)
     if cur.dep == "pobj" and cur.head != cur.i:
         prep = toks[cur.head]

@@ -248,6 +248,8 @@ def _in_place_slot(sent: ParsedSentence, start: int, end: int) -> bool:
     )
     tok = toks[head]
     parent = toks[tok.head]
+    if tok.dep in ("compound", "poss") and parent.lower in PLACE_WORDS:
+        return True  # "the Rafah crossing", "Mogadishu's outskirts"
     if tok.dep == "pobj":
         return parent.lower in SLOT_PREPS
     if tok.dep == "dobj":
@@ -271,6 +273,12 @@ def find_toponyms(sent: ParsedSentence, gaz: Gazetteer) -> list[Toponym]:
                 continue
             slot = _in_place_slot(sent, ent.start, ent.end)
             end = ent.end  # "Darien" tagged PERSON, "Gap" left outside
+            cut = next(
+                (k for k in range(ent.start + 1, ent.end) if sent.tokens[k].pos == "ADP"), None
+            )
+            if cut is not None:  # "Colombo on Easter Sunday" tagged as one WORK_OF_ART
+                end = cut
+                slot = _in_place_slot(sent, ent.start, cut)
             while (
                 end < len(sent.tokens) and sent.tokens[end].pos == "PROPN" and end - ent.start < 5
             ):
@@ -380,6 +388,7 @@ def resolve(
 
 __all__ = [
     "PLACE_LABELS",
+    "PLACE_WORDS",
     "Resolved",
     "Toponym",
     "demonym_countries",
