@@ -36,12 +36,27 @@ def _norm(text: str) -> str:
 class Entry:
     """One dictionary phrase and what it means."""
 
-    code: str  # the full code the phrase is coded as when it stands alone
-    kind: str  # country | demonym | capital | seat | group | region
+    code: str  # the full code the phrase is coded as when it stands alone ("" = none)
+    kind: str  # country | demonym | capital | seat | group | region | person
     country: str  # first trio
     name: str
     group: str | None = None
     role: str | None = None  # a role the phrase itself carries (capital → GOV, seat_mil → MIL)
+    # dated codes (code, start, end) with ISO dates or None: an office holder is coded by the
+    # office only while holding it; outside every term the default ``code`` applies.
+    terms: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def code_on(self, date: str | None) -> str:
+        """The code on ``date`` (ISO, may be partial); without a date, the open-ended term."""
+        for code, start, end in self.terms:
+            if date is None:
+                if end is None:
+                    return code
+                continue
+            d = date[:10]
+            if (start is None or start[: len(d)] <= d) and (end is None or d <= end):
+                return code
+        return self.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +74,8 @@ class ActorDictionary:
         self.names: dict[tuple[str, ...], Entry] = {}
         self.exact: dict[tuple[str, ...], Entry] = {}
         self.agents: dict[tuple[str, ...], str] = {}
+        # phrases whose last word is a stem ("ARGENTIN" matches Argentina, Argentine)
+        self.stems: dict[tuple[str, ...], Entry] = {}
         self.max_len = 1
         self.sources: list[str] = []
 
@@ -72,17 +89,35 @@ class ActorDictionary:
             self.names[key] = entry
         self.max_len = max(self.max_len, len(key))
 
+    def add_stem(self, phrase: str, entry: Entry) -> None:
+        key = tuple(_norm(w) for w in _tokenize(phrase))
+        self.stems[key] = entry
+        self.max_len = max(self.max_len, len(key))
+
     def add_agent(self, phrase: str, role: str) -> None:
         key = tuple(_norm(w) for w in _tokenize(phrase))
         self.agents[key] = role
         self.max_len = max(self.max_len, len(key))
 
     def load_file(self, path: Path | Any, *, label: str | None = None) -> None:
-        """Load one YAML dictionary file: countries, groups, regions or agents (by shape)."""
+        """Load one dictionary file: tidings YAML (countries, groups, regions, people or agents,
+        told apart by shape) or a PETRARCH-2 actors/agents text file (told by its syntax)."""
+        from tidings.coding import petrarch
+
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
             raise ConfigError(f"cannot read actor dictionary: {exc}", path=str(path)) from exc
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            data = exc
+        if not isinstance(data, list) and petrarch.looks_like_petrarch(text):
+            petrarch.load_into(self, text, str(path))
+            self.sources.append(label or str(path))
+            return
+        if isinstance(data, yaml.YAMLError):
+            raise ConfigError(f"cannot read actor dictionary: {data}", path=str(path))
         if not isinstance(data, list):
             raise ConfigError("an actor dictionary is a YAML list of entries", path=str(path))
         for item in data:
@@ -102,6 +137,14 @@ class ActorDictionary:
         except KeyError:
             raise ConfigError(f"entry without code: {item!r}", path=where) from None
         exact = {str(a) for a in item.get("case_sensitive") or ()}
+        if "terms" in item:  # a person: office holder with dated codes
+            terms = tuple((str(t["code"]), _date(t.get("start")), _date(t.get("end")))
+                          for t in item["terms"])
+            person = Entry(str(item.get("code") or ""), "person", terms[0][0][:3] if terms else "",
+                           name, terms=terms)
+            for alias in [name, *(item.get("aliases") or ())]:
+                self._add_person(str(alias), person)
+            return
         if "group" in item or "country" in item:  # a group, IGO or party
             country = str(item.get("country") or code[:3])
             entry = Entry(code, "group", country, name, group=item.get("group"))
@@ -127,6 +170,16 @@ class ActorDictionary:
             for c in item.get(key) or ():
                 self.add_name(str(c), seat, case_sensitive=str(c) in exact)
 
+    def _add_person(self, phrase: str, person: Entry) -> None:
+        """People sharing a name in different periods (the two Bushes) are merged by date."""
+        key = tuple(_norm(w) for w in _tokenize(phrase))
+        old = self.names.get(key)
+        if old is not None and old.kind == "person" and old.name != person.name:
+            person = Entry(person.code or old.code, "person", person.country,
+                           f"{old.name} / {person.name}", terms=old.terms + person.terms)
+        self.names[key] = person
+        self.max_len = max(self.max_len, len(key))
+
     # -- matching
     def atoms(self, sent: ParsedSentence) -> list[_Atom]:
         """Longest-first, non-overlapping dictionary matches over the sentence's tokens."""
@@ -150,6 +203,8 @@ class ActorDictionary:
                     # lower-case common words only match as demonyms ("egyptian" adjectives)
                     if cand is not None and cand.kind == "demonym":
                         entry = cand
+                if entry is None and self.stems and _propn_like(toks[i : i + size]):
+                    entry = self._stem_match(key_t)
                 if entry is not None:
                     found = _Atom(i, i + size, entry=entry)
                     break
@@ -164,6 +219,18 @@ class ActorDictionary:
             else:
                 i += 1
         return out
+
+    def _stem_match(self, words: tuple[str, ...]) -> Entry | None:
+        head, last = words[:-1], words[-1]
+        for k in range(len(last), 2, -1):
+            entry = self.stems.get((*head, last[:k]))
+            if entry is not None:
+                return entry
+        return None
+
+
+def _date(v: Any) -> str | None:
+    return None if v in (None, "") else str(v)[:10]
 
 
 def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -204,7 +271,7 @@ def default_dictionary() -> ActorDictionary:
     """The dictionaries shipped with tidings."""
     d = ActorDictionary()
     folder = resources.files("tidings.coding") / "data" / "actors"
-    for name in ("countries.yaml", "regions.yaml", "groups.yaml", "agents.yaml"):
+    for name in ("countries.yaml", "regions.yaml", "groups.yaml", "people.yaml", "agents.yaml"):
         path = folder / name
         if path.is_file():
             d.load_file(path, label=f"tidings:{name}")

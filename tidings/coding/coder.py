@@ -91,7 +91,7 @@ class CameoCoder:
     # -- public
     def code_article(self, article: Article, sentences: Sequence[ParsedSentence]) -> list[Event]:
         """Code an article's sentences in order, resolving coreference across them."""
-        memory = ArticleMemory()
+        memory = ArticleMemory(date=article.published)
         events: list[Event] = []
         for sent in sentences:
             events.extend(self.code_sentence(sent, article, memory))

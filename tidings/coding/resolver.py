@@ -57,6 +57,7 @@ class ArticleMemory:
     """Mentions seen so far in one article, for conservative coreference."""
 
     items: list[_Remembered] = field(default_factory=list)
+    date: str | None = None  # the article's publication date: office holders are dated
 
     def remember(self, sent: ParsedSentence, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -148,11 +149,15 @@ class ActorResolver:
             if inner is not None:
                 return _mention(sent, span[0], max(span[1], inner.token_end), head, inner.code,
                                 inner.rule + "+partitive", inner.actor_name)
+        date = memory.date if memory is not None else None
         if head_atom is not None and head_atom.entry is not None:
             e = head_atom.entry
+            code = e.code_on(date)
+            if not code:
+                return None  # a known name with no code at this date
             if e.kind in ("capital", "seat"):
-                return _mention(sent, *span, head, e.code, f"{e.kind}-metonym", e.name)
-            return _mention(sent, *span, head, e.code, e.kind, e.name)
+                return _mention(sent, *span, head, code, f"{e.kind}-metonym", e.name)
+            return _mention(sent, *span, head, code, e.kind, e.name)
         named = [a for a in atoms if a.entry is not None]
         roles = [a for a in atoms if a.role is not None]
         role = head_atom.role if head_atom is not None else roles[-1].role if roles else None
@@ -165,6 +170,10 @@ class ActorResolver:
                 span = (span[0], max(span[1], sub[1]))
         if owner is not None and owner.entry is not None:
             e = owner.entry
+            if e.terms:
+                e = Entry(e.code_on(date), e.kind, e.code_on(date)[:3], e.name, e.group)
+            if not e.code:
+                return None
             if role is not None:
                 return _mention(sent, *span, head, compose(e, role), f"{_kind(e)}+agent", e.name)
             if htok.pos in ("NOUN", "PROPN"):
@@ -207,7 +216,14 @@ class ActorResolver:
 
 
 def compose(owner: Entry, role: str) -> str:
-    """The code of an agent (role) that belongs to a country or group."""
+    """The code of an agent (role) that belongs to a country or group. A role written
+    ``XXX~`` (PETRARCH's organisation agents) goes before the owner's code."""
+    if role.endswith("~"):
+        return role[:-1] + owner.code
+    if owner.kind == "person":
+        return owner.code[:3] + role
+    if owner.kind == "group" and len(owner.code) <= 3:
+        return owner.code + role
     if owner.kind == "group":
         if owner.country in _NON_STATE_PREFIXES or role == "GOV" or not owner.group:
             return owner.code

@@ -27,10 +27,21 @@ def shared_dir() -> Path | None:
     return None
 
 
-# name → path relative to shared/; adapters for the other sets register here as they land.
+# name → path relative to shared/ (ANNOTATION.md gold articles)
 GOLD_SETS: dict[str, str] = {
     "seed": "data/seed/egypt-hamas.gold.jsonl",
 }
+# name → path relative to shared/ (PETRARCH-style sentence records; see eval/records.py)
+RECORD_SETS: dict[str, str] = {
+    "afp-gold": "data/universalpetrarch-validation/PETR2_GSR_validation.jsonl",
+    "petrarch-unit": "data/petrarch2-validation/PETR.UnitTest.records.jsonl",
+}
+# dictionaries a record set's expected codes depend on (imported from PETRARCH-2 format)
+SET_DICTIONARIES: dict[str, tuple[str, ...]] = {
+    "petrarch-unit": ("data/petrarch2-validation/dictionaries/PETR.Validate.actors.txt",
+                      "data/petrarch2-validation/dictionaries/PETR.Validate.agents.txt"),
+}
+ALL_SETS: tuple[str, ...] = (*GOLD_SETS, *RECORD_SETS)
 
 
 def read_gold(path: Path) -> list[tuple[Article, list[GoldEvent]]]:
@@ -76,9 +87,20 @@ def evaluate_sets(names: list[str], pipeline: Pipeline) -> list[dict[str, Any]]:
     if base is None:
         raise EvalError("the gold sets live in ../shared, which this checkout does not have",
                         hint="pass a gold file path instead")
+    from tidings.eval.records import evaluate_records
+
     out = []
     for name in names:
-        if name not in GOLD_SETS:
-            raise EvalError(f"unknown gold set {name!r}", hint="known: " + ", ".join(GOLD_SETS))
-        out.append(evaluate_gold_file(base / GOLD_SETS[name], pipeline, name).summary())
+        if name in GOLD_SETS:
+            out.append(evaluate_gold_file(base / GOLD_SETS[name], pipeline, name).summary())
+        elif name in RECORD_SETS:
+            p = pipeline
+            if name in SET_DICTIONARIES:
+                extra = [str(base / d) for d in SET_DICTIONARIES[name]]
+                p = Pipeline(pipeline.settings.replace(
+                    dictionaries=[*pipeline.settings.dictionaries, *extra]))
+                p._parser = pipeline._parser
+            out.append(evaluate_records(base / RECORD_SETS[name], p, name).summary())
+        else:
+            raise EvalError(f"unknown gold set {name!r}", hint="known: " + ", ".join(ALL_SETS))
     return out
