@@ -12,7 +12,7 @@ from rich.console import Console
 
 from tidings.cli.common import SetOption, exit_for, pipeline_from
 from tidings.cli.render import EventWriter, rejection_line
-from tidings.ingest import FORMATS, read_bytes, read_path
+from tidings.ingest import FORMATS, IngestOptions, ingest
 from tidings.models import Article, Rejection
 from tidings.pipeline import ArticleResult
 
@@ -20,13 +20,13 @@ OUTPUT_FORMATS = ("table", "jsonl", "csv")
 
 
 def iter_inputs(paths: list[str], fmt: str) -> Iterator[Article | Rejection]:
-    """Articles from paths, or from stdin when the list is empty or holds ``-``."""
-    for p in paths or ["-"]:
-        if p == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", fmt=fmt,
-                                  article_id="stdin")
-        else:
-            yield from read_path(Path(p), fmt=fmt)
+    """Articles from files, directories, globs, archives, feeds, URLs and ``@list`` files, or
+    from stdin when the list is empty or holds ``-`` (see docs/ingest.md).
+
+    The text is kept as given (``clean=False``) so event offsets index the input itself;
+    title, dateline, date, outlet and language are still extracted, other languages and
+    duplicates rejected."""
+    yield from ingest(paths or ["-"], IngestOptions(fmt=fmt, clean=False))
 
 
 def code_command(

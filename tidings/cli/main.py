@@ -9,9 +9,11 @@ import typer
 from rich.console import Console
 
 from tidings import __version__
+from tidings.cli.clean import clean_command
 from tidings.cli.code import code_command
 from tidings.cli.eval import eval_command
 from tidings.cli.settings import settings_command
+from tidings.cli.watch import watch_command
 from tidings.errors import TidingsError
 
 app = typer.Typer(
@@ -25,6 +27,8 @@ app = typer.Typer(
 app.command("code")(code_command)
 app.command("eval")(eval_command)
 app.command("settings")(settings_command)
+app.command("clean")(clean_command)
+app.command("watch")(watch_command)
 
 
 def _version(value: bool) -> None:
