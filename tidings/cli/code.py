@@ -30,26 +30,34 @@ def iter_inputs(paths: list[str], fmt: str) -> Iterator[Article | Rejection]:
 
 
 def code_command(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Files to code (text, HTML or JSONL); `-` or nothing reads stdin.")] = None,
-    input_format: Annotated[str, typer.Option(
-        "--input-format", "-i", help=f"Input format: {', '.join(FORMATS)}.")] = "auto",
-    output_format: Annotated[str, typer.Option(
-        "--format", "-f", help=f"Output format: {', '.join(OUTPUT_FORMATS)}.")] = "table",
-    dictionary: Annotated[list[Path] | None, typer.Option(
-        "--dictionary", "-d", help="Extra actor dictionary file (repeatable).")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files to code (text, HTML or JSONL); `-` or nothing reads stdin."),
+    ] = None,
+    input_format: Annotated[
+        str, typer.Option("--input-format", "-i", help=f"Input format: {', '.join(FORMATS)}.")
+    ] = "auto",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(OUTPUT_FORMATS)}.")
+    ] = "table",
+    dictionary: Annotated[
+        list[Path] | None,
+        typer.Option("--dictionary", "-d", help="Extra actor dictionary file (repeatable)."),
+    ] = None,
     set_: SetOption = None,
 ) -> None:
     """Code news articles into events and print them (nothing is stored)."""
     if input_format not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}",
-                                 param_hint="--input-format")
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--input-format")
     if output_format not in OUTPUT_FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(OUTPUT_FORMATS)}",
-                                 param_hint="--format")
+        raise typer.BadParameter(
+            f"choose one of {', '.join(OUTPUT_FORMATS)}", param_hint="--format"
+        )
     err = Console(stderr=True)
     pipeline = pipeline_from(set_, dictionary)
-    writer = EventWriter(output_format, sys.stdout, Console())
+    writer = EventWriter(
+        output_format, sys.stdout, Console(width=None if sys.stdout.isatty() else 140)
+    )
     rejections: list[Rejection] = []
     coded = 0
     for result in pipeline.run(iter_inputs(paths or [], input_format)):
@@ -58,7 +66,8 @@ def code_command(
             writer.write(result.events)
         else:
             rejections.append(result)
-            err.print(f"[red]tidings: error:[/] {rejection_line(result)}", highlight=False,
-                      soft_wrap=True)
+            err.print(
+                f"[red]tidings: error:[/] {rejection_line(result)}", highlight=False, soft_wrap=True
+            )
     writer.close()
     raise typer.Exit(exit_for(rejections, coded))

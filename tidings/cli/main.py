@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from tidings import __version__
+from tidings.cli.actors import actors_command
 from tidings.cli.clean import clean_command
 from tidings.cli.code import code_command
 from tidings.cli.eval import eval_command
@@ -27,6 +28,7 @@ app = typer.Typer(
 app.command("code")(code_command)
 app.command("eval")(eval_command)
 app.command("settings")(settings_command)
+app.command("actors")(actors_command)
 app.command("clean")(clean_command)
 app.command("watch")(watch_command)
 

@@ -53,6 +53,8 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "
                "continue", "impose", "step", "escalate", "intensify", "make", "undertake",
                "unleash", "resume", "pay", "order", "announce", "maintain", "enforce", "tighten"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Roots whose events between coordinated subjects are mutual ("A and B met", "... clashed").
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
@@ -365,9 +367,13 @@ class CameoCoder:
         t_start, t_end = trig_toks[0].start, trig_toks[-1].end
         trigger = Span(sent.text[t_start - sent.start : t_end - sent.start], t_start, t_end)
         targets: list[Mention | None] = list(cand.target) or [None]
+        pairs = [(s, t) for s in cand.source for t in targets]
+        if not cand.target and len(cand.source) > 1 and info.root in RECIPROCAL_ROOTS:
+            # "Brazil and the United States agreed to deepen ties": each acts on the other
+            pairs = [(s, t) for s in cand.source for t in cand.source if t is not s]
         out: list[Event] = []
-        for src in cand.source:
-            for tgt in targets:
+        for src, tgt in pairs:
+            if True:
                 if tgt is not None and _same_actor(src.code, tgt.code):
                     continue
                 confidence = 0.5 + (0.2 if tgt is not None else 0.0) + (

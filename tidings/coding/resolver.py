@@ -36,6 +36,17 @@ PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "ministe
                 "leader", "commander", "diplomat", "ambassador", "envoy", "source", "negotiator",
                 "chief", "head", "general", "premier", "king", "emir", "prince", "governor",
                 "representative", "member", "aide", "adviser", "advisor", "officer"}
+# Head nouns that name places, things or abstractions: "the Sinai-Gaza border" is no actor.
+NON_ACTOR_HEADS = {
+    "border", "frontier", "territory", "city", "town", "village", "region", "area", "province",
+    "capital", "soil", "airspace", "water", "coast", "side", "economy", "market", "currency",
+    "embassy", "consulate", "airport", "port", "crossing", "road", "highway", "street", "desert",
+    "mountain", "river", "sea", "island", "peninsula", "strip", "bank", "zone", "camp", "base",
+    "outskirts", "neighborhood", "neighbourhood", "district", "state", "country", "nation",
+    "history", "law", "constitution", "election", "vote", "policy", "issue", "relation",
+    "relationship", "tie", "interest", "time", "year", "day", "week", "month", "border crossing",
+    "people", "population", "weapon", "arms", "oil", "gas", "money", "budget",
+}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVE_PRONOUNS = {"its", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -156,16 +167,23 @@ class ActorResolver:
             if not code:
                 return None  # a known name with no code at this date
             if e.kind in ("capital", "seat"):
+                # a capital inside a longer name ("Breitbart Jerusalem", "Cairo University")
+                # is not the government
+                if any(c.dep == "compound" and c.pos == "PROPN" and not any(
+                        a.start <= c.i < a.end for a in atoms) for c in sent.children(head)):
+                    return None
                 return _mention(sent, *span, head, code, f"{e.kind}-metonym", e.name)
             return _mention(sent, *span, head, code, e.kind, e.name)
         named = [a for a in atoms if a.entry is not None]
         roles = [a for a in atoms if a.role is not None]
         role = head_atom.role if head_atom is not None else roles[-1].role if roles else None
         owner = _nearest(named, head)
-        if owner is None and of_obj is not None and role is not None:
-            sub = _np_span(sent, of_obj)
+        owner_obj = of_obj if of_obj is not None else _prep_object(sent, head, ("in", "from"))
+        if owner is None and owner_obj is not None and role is not None:
+            # "members of military intelligence", "a court in Guyana", "police from Kenya"
+            sub = _np_span(sent, owner_obj)
             owner = _nearest([a for a in self._atoms(sent) if a.entry is not None
-                              and a.start >= sub[0] and a.end <= sub[1]], of_obj)
+                              and a.start >= sub[0] and a.end <= sub[1]], owner_obj)
             if owner is not None:
                 span = (span[0], max(span[1], sub[1]))
         if owner is not None and owner.entry is not None:
@@ -176,7 +194,7 @@ class ActorResolver:
                 return None
             if role is not None:
                 return _mention(sent, *span, head, compose(e, role), f"{_kind(e)}+agent", e.name)
-            if htok.pos in ("NOUN", "PROPN"):
+            if htok.pos in ("NOUN", "PROPN") and htok.lemma.lower() not in NON_ACTOR_HEADS:
                 return _mention(sent, *span, head, e.code, "modifier", e.name)
             return None
         if memory is None:
@@ -308,8 +326,12 @@ def _np_span(sent: ParsedSentence, head: int) -> tuple[int, int]:
 
 
 def _of_object(sent: ParsedSentence, head: int) -> int | None:
+    return _prep_object(sent, head, ("of",))
+
+
+def _prep_object(sent: ParsedSentence, head: int, preps: tuple[str, ...]) -> int | None:
     for c in sent.children(head):
-        if c.dep == "prep" and c.lower == "of":
+        if c.dep == "prep" and c.lower in preps:
             for g in sent.children(c.i):
                 if g.dep == "pobj":
                     return g.i
@@ -326,3 +348,38 @@ def _conjuncts(sent: ParsedSentence, head: int) -> list[int]:
                 out.append(c.i)
                 frontier.append(c.i)
     return sorted(out)
+
+
+NAMED_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def resolve_article(
+    resolver: ActorResolver, sentences: list[ParsedSentence], date: str | None = None
+) -> list[Mention]:
+    """Every actor mention of an article in text order, with coreference across sentences."""
+    memory = ArticleMemory(date=date)
+    out: list[Mention] = []
+    for sent in sentences:
+        mentions = resolver.mentions(sent, memory)
+        memory.remember(sent, mentions)
+        out.extend(mentions)
+    return out
+
+
+def unknown_entities(
+    sentences: list[ParsedSentence], mentions: list[Mention]
+) -> list[tuple[str, str, int]]:
+    """Named entities (PERSON, ORG, NORP, GPE) that no mention covers: ``(text, label, count)``
+    most frequent first — what a user may want to add to a dictionary."""
+    from collections import Counter
+
+    covered = {(m.sentence_index, i) for m in mentions for i in range(m.token_start, m.token_end)}
+    counts: Counter[tuple[str, str]] = Counter()
+    for sent in sentences:
+        for ent in sent.entities:
+            if ent.label not in NAMED_LABELS:
+                continue
+            if any((sent.index, i) in covered for i in range(ent.start, ent.end)):
+                continue
+            counts[(ent.text, ent.label)] += 1
+    return [(text, label, n) for (text, label), n in counts.most_common()]
