@@ -55,11 +55,18 @@ class Pipeline:
             from tidings.coding import ActorResolver, load_dictionary, load_patterns
             from tidings.registry import make_coder
 
+            geocoder = None
+            if self.settings.locations:
+                from tidings.geo import Geocoder
+
+                geocoder = Geocoder()
             self._coder = make_coder(
                 self.settings.coder,
                 patterns=load_patterns(self.settings.patterns),
                 resolver=ActorResolver(load_dictionary(self.settings.dictionaries)),
                 speech_events=self.settings.speech_events,
+                geocoder=geocoder,
+                dates=self.settings.dates,
             )
         return self._coder
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,11 +12,15 @@ from rich.console import Console
 from rich.table import Table
 
 from tidings.cli.common import SetOption, pipeline_from
-from tidings.eval import GOLD_SETS, evaluate_gold_file, evaluate_sets
+from tidings.eval import evaluate_gold_file, evaluate_sets
+from tidings.eval.gold import ALL_SETS
 
 COLUMNS = ("set", "gold_events", "predicted_events", "precision", "recall", "f1",
            "f1_full_code", "status_accuracy", "claimant_accuracy", "false_fact_rate",
-           "extra_per_gold")
+           "extra_per_gold", "location_share")
+RECORD_COLUMNS = ("set", "records", "records_exact", "gold_events", "predicted_events",
+                  "precision_strict", "recall_strict", "f1_strict", "precision", "recall", "f1",
+                  "actors_resolved_share")
 
 
 def eval_command(
@@ -23,14 +28,14 @@ def eval_command(
         help="Gold files (ANNOTATION.md format). Omit with --all or --set-name.")] = None,
     all_sets: Annotated[bool, typer.Option("--all", help="Every gold set in ../shared.")] = False,
     set_name: Annotated[list[str] | None, typer.Option(
-        "--gold-set", help=f"A named gold set: {', '.join(GOLD_SETS)} (repeatable).")] = None,
+        "--gold-set", help=f"A named gold set: {', '.join(ALL_SETS)} (repeatable).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     set_: SetOption = None,
 ) -> None:
     """Score the pipeline on gold data and print the figures."""
     pipeline = pipeline_from(set_)
     results: list[dict[str, Any]] = []
-    names = list(GOLD_SETS) if all_sets else list(set_name or [])
+    names = list(ALL_SETS) if all_sets else list(set_name or [])
     if not gold and not names:
         raise typer.BadParameter("give gold files, --gold-set NAME or --all")
     for path in gold or []:
@@ -40,14 +45,20 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(results, indent=2))
         return
-    console = Console()
-    table = Table(title="tidings eval")
-    for col in COLUMNS:
-        table.add_column(col, justify="left" if col == "set" else "right")
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    for cols, rows in ((COLUMNS, [r for r in results if "confusion" in r]),
+                       (RECORD_COLUMNS, [r for r in results if "confusion" not in r])):
+        if not rows:
+            continue
+        table = Table(title="tidings eval")
+        for col in cols:
+            table.add_column(col, justify="left" if col == "set" else "right")
+        for r in rows:
+            table.add_row(*(str(r[c]) for c in cols))
+        console.print(table)
     for r in results:
-        table.add_row(*(str(r[c]) for c in COLUMNS))
-    console.print(table)
-    for r in results:
+        if "confusion" not in r:
+            continue
         conf = Table(title=f"{r['set']}: gold root → predicted root")
         conf.add_column("pair")
         conf.add_column("n", justify="right")

@@ -21,6 +21,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from tidings.coding import status as status_mod
 from tidings.coding.codebook import Codebook, load_codebook
@@ -83,20 +84,30 @@ class CameoCoder:
         codebook: Codebook | None = None,
         *,
         speech_events: bool = False,
+        geocoder: Any | None = None,
+        dates: bool = True,
     ) -> None:
         self.patterns = patterns or default_patterns()
         self.resolver = resolver or ActorResolver()
         self.codebook = codebook or load_codebook()
         self.speech_events = speech_events
         self._memory: ArticleMemory | None = None
+        self.geocoder = geocoder  # tidings.geo.Geocoder or None: no locations
+        self.dates = dates
+        self._geo_ctx: Any = None
 
     # -- public
     def code_article(self, article: Article, sentences: Sequence[ParsedSentence]) -> list[Event]:
         """Code an article's sentences in order, resolving coreference across them."""
         memory = ArticleMemory(date=article.published)
+        self._geo_ctx = (self.geocoder.article_context(article, sentences)
+                         if self.geocoder is not None else None)
         events: list[Event] = []
-        for sent in sentences:
-            events.extend(self.code_sentence(sent, article, memory))
+        try:
+            for sent in sentences:
+                events.extend(self.code_sentence(sent, article, memory))
+        finally:
+            self._geo_ctx = None
         return merge_events(events)
 
     def code_sentence(
@@ -366,6 +377,15 @@ class CameoCoder:
         trig_toks = [sent.tokens[i] for i in sorted(cand.trigger)]
         t_start, t_end = trig_toks[0].start, trig_toks[-1].end
         trigger = Span(sent.text[t_start - sent.start : t_end - sent.start], t_start, t_end)
+        anchor_toks = tuple(sorted({*cand.trigger, cand.anchor}))
+        location = None
+        if self._geo_ctx is not None and self.geocoder is not None:
+            location = self.geocoder.locate(self._geo_ctx, sent, anchor_toks)
+        date, precision = (None, None)
+        if self.dates and article is not None:
+            from tidings.time import event_date
+
+            date, precision = event_date(article, sent, anchor_toks)
         targets: list[Mention | None] = list(cand.target) or [None]
         pairs = [(s, t) for s in cand.source for t in targets]
         if not cand.target and len(cand.source) > 1 and info.root in RECIPROCAL_ROOTS:
@@ -400,6 +420,9 @@ class CameoCoder:
                         condition=result.condition,
                         claimant=claimant,
                         trigger=trigger,
+                        date=date,
+                        date_precision=precision,
+                        location=location,
                         confidence=round(min(confidence, 0.95), 2),
                         coder=self.name,
                         evidence=(trigger,),

@@ -76,9 +76,14 @@ def evaluate_gold_file(path: Path, pipeline: Pipeline, name: str | None = None) 
         pred: list[PredEvent] = []
         if isinstance(result, ArticleResult):
             pred = [PredEvent(e.source.code, e.target.code if e.target else None, e.cameo,
-                              e.status, e.claimant.code if e.claimant else None, e.trigger.text)
+                              e.status, e.claimant.code if e.claimant else None, e.trigger.text,
+                              e.location, e.date)
                     for e in result.events]
-        total.add(score_article(article.id, gold, pred))
+        geocoder = getattr(pipeline.coder, "geocoder", None)
+        if geocoder is not None:
+            total.add(score_article(article.id, gold, pred, geocoder.same_place))
+        else:
+            total.add(score_article(article.id, gold, pred))
     return total
 
 

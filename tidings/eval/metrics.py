@@ -62,6 +62,8 @@ class PredEvent:
     status: str
     claimant: str | None = None
     text: str = ""
+    location: Any = None  # tidings.models.Location
+    date: str | None = None
 
 
 @dataclass
@@ -79,11 +81,16 @@ class Score:
     not_asserted_matched: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     articles: int = 0
+    located_gold: int = 0  # matched events whose gold names a place
+    located_right: int = 0  # ... that got that place
+    dated_gold: int = 0  # matched events whose gold gives a date
+    dated_right: int = 0  # ... that got a date of at least that precision, agreeing
 
     def add(self, other: Score) -> None:
         for f in ("gold", "predicted", "matched", "matched_full", "status_correct",
                   "claimant_correct", "role_correct", "role_total", "false_facts",
-                  "not_asserted_matched", "articles"):
+                  "not_asserted_matched", "articles", "located_gold", "located_right",
+                  "dated_gold", "dated_right"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         self.confusion.update(other.confusion)
 
@@ -111,6 +118,10 @@ class Score:
             "role_accuracy": round(self._ratio(self.role_correct, self.role_total), 3),
             "false_fact_rate": round(self._ratio(self.false_facts, self.not_asserted_matched), 3),
             "extra_per_gold": round(self._ratio(self.predicted - self.matched, self.gold), 3),
+            "location_share": round(self._ratio(self.located_right, self.located_gold), 3),
+            "located_gold": self.located_gold,
+            "date_share": round(self._ratio(self.dated_right, self.dated_gold), 3),
+            "dated_gold": self.dated_gold,
             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(self.confusion.items())},
         }
 
@@ -119,7 +130,14 @@ def _roles(code: str | None) -> set[str]:
     return {t for t in trios(code)[1:] if t in ROLE_CODES}
 
 
-def score_article(name: str, gold: list[GoldEvent], pred: list[PredEvent]) -> Score:
+def _same_place_by_name(location: Any, name: str) -> bool:
+    return location is not None and str(location.name).lower() == name.lower()
+
+
+def score_article(
+    name: str, gold: list[GoldEvent], pred: list[PredEvent],
+    same_place: Any = _same_place_by_name,
+) -> Score:
     s = Score(name, gold=len(gold), predicted=len(pred), articles=1)
     used: set[int] = set()
     for g in gold:
@@ -152,4 +170,11 @@ def score_article(name: str, gold: list[GoldEvent], pred: list[PredEvent]) -> Sc
         if g.status != "asserted":
             s.not_asserted_matched += 1
             s.false_facts += p.status == "asserted"
+        if g.location:
+            s.located_gold += 1
+            loc = p.location if p.location is None or p.location.precision != "dateline" else None
+            s.located_right += bool(same_place(loc, g.location))
+        if g.date:
+            s.dated_gold += 1
+            s.dated_right += bool(p.date and p.date[: len(g.date)] == g.date)
     return s
