@@ -36,6 +36,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("patterns", [], "extra event pattern files (YAML, tidings format)"),
     Setting("speech_events", False, "also emit the speaker's own statement event (010) for "
                                     "reported speech; never replaces the reported event"),
+    Setting("default_country", "", "CAMEO country code for role nouns with no owner in the text "
+                                   "(\"police arrested ...\") when no country dominates the "
+                                   "article; for domestic news sources, e.g. IND"),
     Setting("locations", True, "resolve each event's place with the offline gazetteer (loads "
                                "once per process, about 5 s and 130 MB)"),
     Setting("dates", True, "resolve each event's date from the text against the publication "
@@ -54,6 +57,7 @@ class Settings:
     dictionaries: list[str] = field(default_factory=list)
     patterns: list[str] = field(default_factory=list)
     speech_events: bool = False
+    default_country: str = ""
     locations: bool = True
     dates: bool = True
     on_error: str = "record"

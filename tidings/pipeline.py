@@ -67,6 +67,7 @@ class Pipeline:
                 speech_events=self.settings.speech_events,
                 geocoder=geocoder,
                 dates=self.settings.dates,
+                default_country=self.settings.default_country,
             )
         return self._coder
 

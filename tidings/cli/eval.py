@@ -47,7 +47,7 @@ def eval_command(
         return
     console = Console(width=None if sys.stdout.isatty() else 160)
     for cols, rows in ((COLUMNS, [r for r in results if "confusion" in r]),
-                       (RECORD_COLUMNS, [r for r in results if "confusion" not in r])):
+                       (RECORD_COLUMNS, [r for r in results if "records" in r])):
         if not rows:
             continue
         table = Table(title="tidings eval")
@@ -55,6 +55,16 @@ def eval_command(
             table.add_column(col, justify="left" if col == "set" else "right")
         for r in rows:
             table.add_row(*(str(r[c]) for c in cols))
+        console.print(table)
+    police = [r for r in results if r["set"] == "indiapoliceevents"]
+    for r in police:
+        table = Table(title=f"indiapoliceevents: police actions in {r['sentences']} sentences")
+        for col in ("label", "gold", "predicted", "precision", "recall", "f1"):
+            table.add_column(col, justify="right")
+        for label in ("ARREST", "KILL", "FORCE"):
+            x = r[label]
+            table.add_row(label, *(str(x[c]) for c in ("gold", "predicted", "precision",
+                                                       "recall", "f1")))
         console.print(table)
     for r in results:
         if "confusion" not in r:

@@ -86,6 +86,7 @@ class CameoCoder:
         speech_events: bool = False,
         geocoder: Any | None = None,
         dates: bool = True,
+        default_country: str = "",
     ) -> None:
         self.patterns = patterns or default_patterns()
         self.resolver = resolver or ActorResolver()
@@ -94,12 +95,14 @@ class CameoCoder:
         self._memory: ArticleMemory | None = None
         self.geocoder = geocoder  # tidings.geo.Geocoder or None: no locations
         self.dates = dates
+        self.default_country = default_country.upper()
         self._geo_ctx: Any = None
 
     # -- public
     def code_article(self, article: Article, sentences: Sequence[ParsedSentence]) -> list[Event]:
         """Code an article's sentences in order, resolving coreference across them."""
-        memory = ArticleMemory(date=article.published)
+        memory = ArticleMemory(date=article.published,
+                               default_country=self.default_country or None)
         self._geo_ctx = (self.geocoder.article_context(article, sentences)
                          if self.geocoder is not None else None)
         events: list[Event] = []

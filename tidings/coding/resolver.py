@@ -69,6 +69,21 @@ class ArticleMemory:
 
     items: list[_Remembered] = field(default_factory=list)
     date: str | None = None  # the article's publication date: office holders are dated
+    default_country: str | None = None  # the user's setting for domestic news sources
+
+    def home_country(self) -> str | None:
+        """The country an article is about, when one clearly dominates its named mentions
+        (at least two, and over half of all countries mentioned), else the user's default."""
+        from collections import Counter
+
+        counts = Counter(r.code[:3] for r in self.items
+                         if not r.kind.startswith(("coref", "context")) and r.code[:3].isalpha()
+                         and r.code[:3] not in _NON_STATE_PREFIXES)
+        if counts:
+            (top, n), total = counts.most_common(1)[0], sum(counts.values())
+            if n >= 2 and n * 2 > total:
+                return top
+        return self.default_country
 
     def remember(self, sent: ParsedSentence, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -199,7 +214,14 @@ class ActorResolver:
             return None
         if memory is None:
             return None
-        return self._coref(sent, head, span, role, memory)
+        found = self._coref(sent, head, span, role, memory)
+        if found is None and role is not None and not role.endswith("~") and \
+                htok.pos in ("NOUN", "PROPN"):
+            # "police arrested 20 people" in a story about one country: that country's police
+            country = memory.home_country()
+            if country is not None:
+                return _mention(sent, *span, head, country + role, "context:article-country")
+        return found
 
     def _coref(
         self, sent: ParsedSentence, head: int, span: tuple[int, int], role: str | None,

@@ -41,7 +41,11 @@ SET_DICTIONARIES: dict[str, tuple[str, ...]] = {
     "petrarch-unit": ("data/petrarch2-validation/dictionaries/PETR.Validate.actors.txt",
                       "data/petrarch2-validation/dictionaries/PETR.Validate.agents.txt"),
 }
-ALL_SETS: tuple[str, ...] = (*GOLD_SETS, *RECORD_SETS)
+# other adapters: name → folder relative to shared/
+OTHER_SETS: dict[str, str] = {
+    "indiapoliceevents": "data/indiapoliceevents",
+}
+ALL_SETS: tuple[str, ...] = (*GOLD_SETS, *RECORD_SETS, *OTHER_SETS)
 
 
 def read_gold(path: Path) -> list[tuple[Article, list[GoldEvent]]]:
@@ -106,6 +110,10 @@ def evaluate_sets(names: list[str], pipeline: Pipeline) -> list[dict[str, Any]]:
                     dictionaries=[*pipeline.settings.dictionaries, *extra]))
                 p._parser = pipeline._parser
             out.append(evaluate_records(base / RECORD_SETS[name], p, name).summary())
+        elif name == "indiapoliceevents":
+            from tidings.eval.police import evaluate_police
+
+            out.append(evaluate_police(base / OTHER_SETS[name], pipeline))
         else:
             raise EvalError(f"unknown gold set {name!r}", hint="known: " + ", ".join(ALL_SETS))
     return out
