@@ -56,6 +56,14 @@ def eval_command(
         for r in rows:
             table.add_row(*(str(r[c]) for c in cols))
         console.print(table)
+    for r in results:
+        if r["set"] == "plover-gsr":
+            table = Table(title=f"plover-gsr: {r['records']} PLOVER-coded sentences")
+            for col in ("type_accuracy", "type_source_accuracy", "coverage"):
+                table.add_column(col, justify="right")
+            table.add_row(str(r["type_accuracy"]), str(r["type_source_accuracy"]),
+                          str(r["coverage"]))
+            console.print(table)
     police = [r for r in results if r["set"] == "indiapoliceevents"]
     for r in police:
         table = Table(title=f"indiapoliceevents: police actions in {r['sentences']} sentences")

@@ -44,6 +44,7 @@ SET_DICTIONARIES: dict[str, tuple[str, ...]] = {
 # other adapters: name → folder relative to shared/
 OTHER_SETS: dict[str, str] = {
     "indiapoliceevents": "data/indiapoliceevents",
+    "plover-gsr": "data/plover-gsr/PLOVER_GSR_CAMEO.txt",
 }
 ALL_SETS: tuple[str, ...] = (*GOLD_SETS, *RECORD_SETS, *OTHER_SETS)
 
@@ -114,6 +115,10 @@ def evaluate_sets(names: list[str], pipeline: Pipeline) -> list[dict[str, Any]]:
             from tidings.eval.police import evaluate_police
 
             out.append(evaluate_police(base / OTHER_SETS[name], pipeline))
+        elif name == "plover-gsr":
+            from tidings.eval.plover import evaluate_plover
+
+            out.append(evaluate_plover(base / OTHER_SETS[name], pipeline))
         else:
             raise EvalError(f"unknown gold set {name!r}", hint="known: " + ", ".join(ALL_SETS))
     return out
