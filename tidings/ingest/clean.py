@@ -121,6 +121,8 @@ _CREDIT_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
                 _I), "a photo or image credit line"),
     (re.compile(r"^\(?(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\s+"
                 r".{2,120}\)?$", _I), "a photo credit line"),
+    (re.compile(r"^(?:image copyright|image source|photo credit|image credit|picture "
+                r"credit)\s*:?\s*\S.{0,100}$", _I), "an image credit line"),
     (re.compile(rf"^(?:{_AGENCIES})(?:\s*(?:/|via)\s*[\w .'’&-]{{1,60}}){{0,3}}$"),
      "a bare agency or photo-library name"),
 )
@@ -353,7 +355,11 @@ def clean_text(text: str, *, title: str | None = None, strip: bool = True) -> Cl
         elif (ts := _TIMESTAMP.match(t)) and len(t) <= 100:
             drop(ln, "timestamp", "a publication timestamp")
             if ts.group("kind").lower() in ("published", "first published", "posted"):
+                published_text = ts.group("when")
+            elif "published" not in extras:  # an update time stands in for a missing one
                 published_text = published_text or ts.group("when")
+            if ts.group("kind").lower() in ("published", "first published", "posted"):
+                extras["published"] = ts.group("when")
         else:
             for what, pattern, reason in _LINE_RULES:
                 if len(t) <= 600 and pattern.search(t):

@@ -71,6 +71,10 @@ def parse_feed(data: str | bytes, origin: str) -> list[FeedItem] | Rejection:
         why = parsed.get("bozo_exception")
         detail = f"not a readable feed: {why}" if why else "the feed holds no items"
         return Rejection(origin, "ingest", "feed", detail)
+    if parsed.get("bozo") and not any(
+            e.get("link") or e.get("summary") or e.get("content") for e in entries):
+        return Rejection(origin, "ingest", "feed",
+                         f"malformed feed: {parsed.get('bozo_exception')}")
     outlet = (parsed.get("feed") or {}).get("title") or None
     items = []
     for entry in entries:

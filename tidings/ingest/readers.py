@@ -95,10 +95,11 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
 def decode(data: bytes, origin: str) -> str | Rejection:
     """Text from bytes in any common encoding, with newlines normalised to ``\\n``.
 
-    UTF-8 (and UTF-16/32 with a byte-order mark) first; then Windows-1252 when every
-    non-ASCII character it gives is plausible Western text (one stray ``£`` is too little
-    for a statistical detector); then charset-normalizer. A byte-order mark inside the text
-    means mixed encodings and is rejected, as are bytes no detector can read.
+    UTF-8 (and UTF-16/32 with a byte-order mark) first; then Windows-1252 when the text is
+    mostly ASCII and every other character it gives is plausible Western text (one stray
+    ``£`` is too little for a statistical detector); then charset-normalizer. A byte-order
+    mark inside the text means mixed encodings and is rejected, as are bytes no detector can
+    read.
     """
     if not data.strip():
         return Rejection(origin, "ingest", "empty", "the input holds no text")
@@ -135,7 +136,9 @@ def _decode_guess(data: bytes) -> str | None:
     except UnicodeDecodeError:
         western = None
     if western is not None and not _WESTERN_OK.sub("", western):
-        return western
+        non_ascii = sum(1 for c in western if ord(c) > 127)
+        if non_ascii <= 0.05 * len(western):  # mostly ASCII: English with a stray £ or é
+            return western
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency

@@ -29,16 +29,19 @@ Result = Article | Rejection
 
 
 def member_selected(name: str, options: IngestOptions) -> bool:
-    """Whether a directory or archive member passes the include/exclude globs (matched
-    against its base name and its relative path)."""
+    """Whether a directory or archive member passes the filters: it matches one of the
+    include globs (when there are any) and none of the exclude globs. Globs are matched
+    against the base name and the relative path."""
     base = PurePosixPath(name).name
     rel = name.replace(os.sep, "/")
-    if any(fnmatch.fnmatchcase(base, p) or fnmatch.fnmatchcase(rel, p) for p in options.include):
-        return True
-    if options.include:
+
+    def hit(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatchcase(base, p) or fnmatch.fnmatchcase(rel, p)
+                   for p in patterns)
+
+    if options.include and not hit(options.include):
         return False
-    return not any(fnmatch.fnmatchcase(base, p) or fnmatch.fnmatchcase(rel, p)
-                   for p in options.exclude)
+    return not hit(options.exclude)
 
 
 def walk(root: Path, options: IngestOptions) -> Iterator[Path]:
