@@ -35,11 +35,16 @@ GOLD_SETS: dict[str, str] = {
 RECORD_SETS: dict[str, str] = {
     "afp-gold": "data/universalpetrarch-validation/PETR2_GSR_validation.jsonl",
     "petrarch-unit": "data/petrarch2-validation/PETR.UnitTest.records.jsonl",
+    "petrarch-unit-cameo2": (
+        "data/universalpetrarch-validation/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.jsonl"),
 }
 # dictionaries a record set's expected codes depend on (imported from PETRARCH-2 format)
 SET_DICTIONARIES: dict[str, tuple[str, ...]] = {
     "petrarch-unit": ("data/petrarch2-validation/dictionaries/PETR.Validate.actors.txt",
                       "data/petrarch2-validation/dictionaries/PETR.Validate.agents.txt"),
+    "petrarch-unit-cameo2": (
+        "data/universalpetrarch-validation/dictionaries/PETR.Validate.actors.txt",
+        "data/petrarch2-validation/dictionaries/PETR.Validate.agents.txt"),
 }
 # other adapters: name → folder relative to shared/
 OTHER_SETS: dict[str, str] = {
