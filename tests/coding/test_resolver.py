@@ -159,3 +159,34 @@ def test_empty_dictionary_resolves_nothing():
     s = build_sentence([("Egypt", "Egypt", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB",
                         "ROOT", 1)])
     assert ActorResolver(ActorDictionary()).resolve(s, 0) == []
+
+
+def test_office_holders_are_coded_by_office_only_while_in_it():
+    s = build_sentence([("Zelensky", "Zelensky", "PROPN", "nsubj", 1),
+                        ("spoke", "speak", "VERB", "ROOT", 1)])
+    assert [m.code for m in R.resolve(s, 0, ArticleMemory(date="2023-03-01"))] == ["UKRGOV"]
+    assert R.resolve(s, 0, ArticleMemory(date="2015-03-01")) == []  # before his presidency
+    s = build_sentence([("Bush", "Bush", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB",
+                        "ROOT", 1)])
+    assert [m.code for m in R.resolve(s, 0, ArticleMemory(date="2004-01-01"))] == ["USAGOV"]
+
+
+def test_people_data_has_no_overlapping_aliases():
+    import datetime
+    from importlib import resources
+
+    import yaml
+
+    path = resources.files("tidings.coding") / "data" / "actors" / "people.yaml"
+    people = yaml.safe_load(path.read_text())
+    assert len(people) > 500
+    spans: dict[str, list[tuple]] = {}
+    far = datetime.date(2100, 1, 1)
+    for p in people:
+        for alias in {p["name"].lower(), *(a.lower() for a in p.get("aliases") or [])}:
+            for t in p["terms"]:
+                spans.setdefault(alias, []).append((t["start"], t["end"] or far, p["name"]))
+    for alias, terms in spans.items():
+        terms.sort(key=lambda x: x[0])
+        for a, b in zip(terms, terms[1:], strict=False):
+            assert a[2] == b[2] or a[1] <= b[0], (alias, a, b)

@@ -131,12 +131,11 @@ class ActorDictionary:
             for w in item["words"]:
                 self.add_agent(str(w), str(item["role"]))
             return
-        try:
-            code = str(item["code"])
-            name = str(item.get("name") or code)
-        except KeyError:
-            raise ConfigError(f"entry without code: {item!r}", path=where) from None
         exact = {str(a) for a in item.get("case_sensitive") or ()}
+        if "terms" not in item and "code" not in item:
+            raise ConfigError(f"entry without code: {item!r}", path=where)
+        code = str(item.get("code") or "")
+        name = str(item.get("name") or code)
         if "terms" in item:  # a person: office holder with dated codes
             terms = tuple((str(t["code"]), _date(t.get("start")), _date(t.get("end")))
                           for t in item["terms"])

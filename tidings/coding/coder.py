@@ -183,15 +183,20 @@ class CameoCoder:
         kids = sent.children(verb.i)
         particles = {c.lower for c in kids if c.dep == "prt"}
         obj = next((c for c in kids if c.dep in ("dobj", "attr")), None)
-        obj_lemma = obj.lemma.lower() if obj is not None else None
+        # the passive subject plays the object for a pattern's object constraint:
+        # "sanctions were imposed on Iran" matches {verb: impose, obj: [sanction]}
+        pass_subj = next((c for c in kids if c.dep in SUBJ_PASS), None)
+        theme = obj if obj is not None else pass_subj
+        obj_words = {theme.lemma.lower(), theme.lower} if theme is not None else set()
         # a clausal complement as object: "agreed to stop persecuting" → xcomp lemma
         xcomp = next((c for c in kids if c.dep == "xcomp"), None)
+        if xcomp is not None:
+            obj_words.add(xcomp.lemma.lower())
         pattern = None
         for p in pats:
             if len(p.lemma) > 1 and p.lemma[1] not in particles:
                 continue
-            if p.objs and obj_lemma not in p.objs and (
-                    xcomp is None or xcomp.lemma.lower() not in p.objs):
+            if p.objs and not obj_words & set(p.objs):
                 continue
             if p.preps and not p.objs and not self._prep_objects(sent, verb.i, p.preps) and (
                     obj is None):
@@ -205,7 +210,11 @@ class CameoCoder:
             verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
         if passive:
             source = self._agent(sent, verb.i)
-            target = self._passive_subject(sent, verb)
+            if pattern.objs and pass_subj is not None and obj is None:
+                # the passive subject was the theme ("sanctions were imposed on Iran")
+                target = self._prep_objects(sent, verb.i, pattern.preps or DEFAULT_TARGET_PREPS)
+            else:
+                target = self._passive_subject(sent, verb)
         else:
             source = self._subject(sent, verb)
             target = []
@@ -228,8 +237,9 @@ class CameoCoder:
             owner, owned_target = self._owned_event(sent, obj)
             source, target = owner, target or owned_target
         trigger: tuple[int, ...] = (verb.i,)
-        if obj is not None and pattern.objs:
-            trigger = (verb.i, obj.i)
+        if theme is not None and pattern.objs and (
+                theme.lemma.lower() in pattern.objs or theme.lower in pattern.objs):
+            trigger = (verb.i, theme.i)
         return _Candidate(pattern, trigger, verb.i, source, target)
 
     def _nominal(self, sent: ParsedSentence, noun: Token, pats: list[Pattern]) -> _Candidate | None:
