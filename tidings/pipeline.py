@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidings.config import Settings, load_settings
-from tidings.errors import TidingsError
+from tidings.errors import ConfigError, ModelNotInstalledError, TidingsError
 from tidings.models import Article, Event, ParsedSentence, Rejection
 
 logger = logging.getLogger(__name__)
@@ -105,9 +105,10 @@ class Pipeline:
             stage = "coding"
             events = self.coder.code_article(article, sentences)
             return ArticleResult(article, tuple(sentences), tuple(events))
+        except (ConfigError, ModelNotInstalledError):
+            raise  # not the document's fault: every document would fail the same way
         except TidingsError as exc:
-            if self.settings.on_error == "raise" or exc.stage == "nlp" and \
-                    type(exc).__name__ == "ModelNotInstalledError":
+            if self.settings.on_error == "raise":
                 raise
             return self._reject(article, stage, exc)
         except Exception as exc:  # noqa: BLE001 - one bad document must not abort a batch

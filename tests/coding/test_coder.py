@@ -171,3 +171,18 @@ def test_yaml_on_in_a_pattern_file_is_the_preposition(tmp_path):
     extra.write_text("- {verb: lean, prep: [on], code: '062'}\n")
     [p] = load_patterns([extra]).verbs["lean"]
     assert p.preps == ("on",)
+
+
+def test_converse_pattern_reverses_roles(tmp_path):
+    from tidings.coding.patterns import load_patterns
+
+    extra = tmp_path / "p.yaml"
+    extra.write_text("- {verb: receive, obj: [weapon], prep: [from], code: '072', "
+                     "converse: true}\n")
+    coder = CameoCoder(patterns=load_patterns([extra]))
+    s = build_sentence([
+        ("Georgia", "Georgia", "PROPN", "nsubj", 1), ("received", "receive", "VERB", "ROOT", 1),
+        ("weapons", "weapon", "NOUN", "dobj", 1, "NNS"), ("from", "from", "ADP", "prep", 1),
+        ("Russia", "Russia", "PROPN", "pobj", 3),
+    ])
+    assert triples(coder.code_sentence(s)) == [("RUS", "072", "GEO", "asserted")]

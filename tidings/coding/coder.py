@@ -233,6 +233,11 @@ class CameoCoder:
                 dative = next((c for c in kids if c.dep == "dative"), None)
                 if dative is not None:
                     target = self._resolve(sent, dative.i)
+        if pattern.converse and not passive:
+            giver = self._prep_objects(sent, verb.i, pattern.preps or ("from",))
+            if not giver and obj is not None:
+                giver = self._prep_objects(sent, obj.i, pattern.preps or ("from",))
+            source, target = giver, source
         if not source and self.codebook[pattern.code].root == "08":
             owner, owned_target = self._owned_event(sent, obj)
             source, target = owner, target or owned_target

@@ -39,6 +39,9 @@ class Pattern:
     code: str
     preps: tuple[str, ...] = ()
     objs: tuple[str, ...] = ()
+    # the roles run the other way: "Georgia received weapons from Russia" is Russia's aid to
+    # Georgia — the prep object is the source, the subject the target
+    converse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -89,7 +92,7 @@ def parse_pattern(item: dict[str, Any], where: str) -> Pattern:
         return tuple(word(x) for x in v)
 
     return Pattern(tuple(words), nominal, code, as_tuple(item.get("prep")),
-                   as_tuple(item.get("obj")))
+                   as_tuple(item.get("obj")), bool(item.get("converse", False)))
 
 
 def read_patterns(path: Path | Any) -> list[Pattern]:
