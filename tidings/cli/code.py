@@ -12,21 +12,37 @@ from rich.console import Console
 
 from tidings.cli.common import SetOption, exit_for, pipeline_from
 from tidings.cli.render import EventWriter, rejection_line
-from tidings.ingest import FORMATS, IngestOptions, ingest
+from tidings.ingest import FORMATS, IngestOptions, ingest, prepare_all
+from tidings.ingest.clean import map_event_offsets
 from tidings.models import Article, Rejection
-from tidings.pipeline import ArticleResult
+from tidings.pipeline import ArticleResult, Pipeline
 
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
 
 
-def iter_inputs(paths: list[str], fmt: str) -> Iterator[Article | Rejection]:
+def iter_inputs(paths: list[str], fmt: str, *, clean: bool = True
+                ) -> Iterator[Article | Rejection]:
     """Articles from files, directories, globs, archives, feeds, URLs and ``@list`` files, or
-    from stdin when the list is empty or holds ``-`` (see docs/ingest.md).
-
-    The text is kept as given (``clean=False``) so event offsets index the input itself;
-    title, dateline, date, outlet and language are still extracted, other languages and
+    from stdin when the list is empty or holds ``-`` (see docs/ingest.md): cleaned of
+    boilerplate, with title, dateline, date, outlet and language; other languages and
     duplicates rejected."""
-    yield from ingest(paths or ["-"], IngestOptions(fmt=fmt, clean=False))
+    yield from ingest(paths or ["-"], IngestOptions(fmt=fmt, clean=clean))
+
+
+def coded_inputs(
+    pipeline: Pipeline, paths: list[str], fmt: str, *, clean: bool = True
+) -> Iterator[ArticleResult | Rejection]:
+    """Each input cleaned and coded, its events' offsets mapped back to the input text, so
+    they index what the user gave (the cleaned text is what was parsed)."""
+    for item in prepare_all(paths or ["-"], IngestOptions(fmt=fmt, clean=clean)):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        result = pipeline.process(item.article)
+        if isinstance(result, ArticleResult) and clean:
+            events = tuple(map_event_offsets(e, item.cleaned.offsets) for e in result.events)
+            result = ArticleResult(result.article, result.sentences, events)
+        yield result
 
 
 def code_command(
@@ -44,9 +60,13 @@ def code_command(
         list[Path] | None,
         typer.Option("--dictionary", "-d", help="Extra actor dictionary file (repeatable)."),
     ] = None,
+    no_clean: Annotated[bool, typer.Option(
+        "--no-clean", help="Code the text as given, without removing captions, credits, "
+                           "datelines and footers.")] = False,
     set_: SetOption = None,
 ) -> None:
-    """Code news articles into events and print them (nothing is stored)."""
+    """Code news articles into events and print them (nothing is stored). Offsets in the
+    output index the input text."""
     if input_format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--input-format")
     if output_format not in OUTPUT_FORMATS:
@@ -60,7 +80,7 @@ def code_command(
     )
     rejections: list[Rejection] = []
     coded = 0
-    for result in pipeline.run(iter_inputs(paths or [], input_format)):
+    for result in coded_inputs(pipeline, paths or [], input_format, clean=not no_clean):
         if isinstance(result, ArticleResult):
             coded += 1
             writer.write(result.events)

@@ -19,7 +19,9 @@ DENIAL = {"deny", "refute", "dismiss", "reject", "disavow", "rebut", "contradict
 SPEECH = {"say", "tell", "claim", "report", "allege", "add", "announce", "state", "insist",
           "assert", "note", "confirm", "reveal", "disclose", "suggest", "indicate", "explain",
           "write", "quote", "argue", "maintain", "stress", "accuse", "charge", "hope"}
-REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation", "account"}
+REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation", "account",
+                "query", "question", "suspicion", "accusation", "charge", "assertion",
+                "contention", "belief", "concern", "fear", "inquiry", "enquiry"}
 INTENT = {"plan", "intend", "ready", "prepare", "agree", "vow", "pledge", "promise", "offer",
           "want", "seek", "aim", "decide", "threaten", "keen", "willing", "eager", "expect",
           "determined", "set", "schedule", "propose", "consider", "hope", "mull", "weigh"}
@@ -78,9 +80,11 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
     if nominal and any(c.dep == "det" and c.lower == "no" for c in sent.children(anchor)):
         found.append("negated")
         cues.append("negation:no")
+    relcl_crossed = 0
     for tok in chain:
         lemma = lemma_of(tok)
         via = prev.dep if prev is not None else ""
+        relcl_crossed += via == "relcl"
         if prev is not None and tok.pos in ("VERB", "AUX", "ADJ", "NOUN") and speaker is None:
             if lemma in DENIAL and via in ("ccomp", "dobj", "xcomp"):
                 found.append("denied")
@@ -89,7 +93,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 break
             if lemma in SPEECH and tok.pos in ("VERB", "AUX") and via in (
                     "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
-                if via == "conj":
+                if via == "conj" and not _continues_report(sent, tok, prev):
                     pass  # coordinated verbs share only their subject, not attribution
                 else:
                     found.append("claimed")
@@ -97,7 +101,10 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                     speaker, speaker_verb = _subject(sent, tok.i), tok.i
                     outlet = lemma == "report"
                     local = False
-            if lemma in REPORT_NOUNS and tok.pos == "NOUN" and via in ("acl", "ccomp", "relcl"):
+            if lemma in REPORT_NOUNS and tok.pos == "NOUN" and via in (
+                    "acl", "ccomp", "relcl", "prep") and relcl_crossed <= 1:
+                # (a clause relative to a noun inside a relative clause is presupposed
+                # background, not the content of the report or question)
                 if tok.dep == "dobj" and sent.tokens[tok.head].lemma.lower() in DENIAL:
                     found.append("denied")
                     cues.append(f"denial:{sent.tokens[tok.head].text}")
@@ -106,6 +113,11 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                     break
                 found.append("claimed")
                 cues.append(f"report:{tok.text}")
+                # "Cairo's query as to whether ...": the query's owner makes the claim
+                owner = next((c for c in sent.children(tok.i) if c.dep == "poss"), None)
+                if owner is not None:
+                    speaker, speaker_verb = owner.i, tok.i
+                local = False
         if local and not nominal:
             for c in sent.children(tok.i):
                 cl = c.lower
@@ -149,6 +161,16 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
         found.append("planned")
         cues.append("intent-code")
     return StatusResult(_strongest(found), condition, speaker, speaker_verb, outlet, tuple(cues))
+
+
+def _continues_report(sent: ParsedSentence, verb: Token, conj: Token) -> bool:
+    """"X reported that A, and B met C": parsers often attach the second reported clause to the
+    reporting verb. It continues the report when the verb already has a that-clause before it
+    and the conjoined clause has a subject of its own."""
+    before = [c for c in sent.children(verb.i) if c.dep == "ccomp" and c.i < conj.i]
+    own_subject = any(c.dep in ("nsubj", "nsubjpass") for c in sent.children(conj.i))
+    has_that = any(any(m.dep == "mark" for m in sent.children(c.i)) for c in before)
+    return bool(before) and own_subject and has_that
 
 
 def _condition_phrase(sent: ParsedSentence, prep: Token) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from tidings.errors import EvalError
 from tidings.eval.metrics import GoldEvent, PredEvent, Score, score_article
-from tidings.models import Article
+from tidings.models import Article, Rejection
 from tidings.pipeline import ArticleResult, Pipeline
 
 
@@ -81,8 +81,13 @@ def read_gold(path: Path) -> list[tuple[Article, list[GoldEvent]]]:
 
 def evaluate_gold_file(path: Path, pipeline: Pipeline, name: str | None = None) -> Score:
     total = Score(name or path.stem)
+    from tidings.ingest import prepare
+
     for article, gold in read_gold(path):
-        result = pipeline.process(article)
+        # gold articles are kept as scraped: clean them as any input is cleaned
+        prepared = prepare(article)
+        result = pipeline.process(prepared.article if not isinstance(prepared, Rejection)
+                                  else article)
         pred: list[PredEvent] = []
         if isinstance(result, ArticleResult):
             pred = [PredEvent(e.source.code, e.target.code if e.target else None, e.cameo,

@@ -25,10 +25,13 @@ offset in the input text of character ``i`` of the cleaned text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from tidings.models import Event
 
 # -- records --------------------------------------------------------------------------------
 
@@ -436,3 +439,20 @@ CleanFn = Callable[..., Cleaned]
 
 __all__ = ["Cleaned", "Dateline", "OffsetMap", "Removed", "clean_text", "is_credit",
            "match_dateline"]
+
+
+def map_event_offsets(event: Event, offsets: OffsetMap) -> Event:
+    """The event with every character offset (source, target, claimant, condition, trigger,
+    evidence) mapped from the cleaned text back to the input text."""
+
+    def span(x: Any) -> Any:
+        if x is None or getattr(x, "start", None) is None:
+            return x
+        start, end = offsets.span(x.start, x.end)
+        return dataclasses.replace(x, start=start, end=end)
+
+    return dataclasses.replace(
+        event, source=span(event.source), target=span(event.target),
+        claimant=span(event.claimant), condition=span(event.condition),
+        trigger=span(event.trigger), evidence=tuple(span(e) for e in event.evidence),
+    )
