@@ -77,6 +77,8 @@ class ActorDictionary:
         # phrases whose last word is a stem ("ARGENTIN" matches Argentina, Argentine)
         self.stems: dict[tuple[str, ...], Entry] = {}
         self.max_len = 1
+        # first word → phrase lengths starting with it (matching tries only those)
+        self._lengths: dict[str, tuple[int, ...]] | None = None
         self.sources: list[str] = []
 
     # -- building
@@ -88,16 +90,19 @@ class ActorDictionary:
             key = tuple(_norm(w) for w in _tokenize(phrase))
             self.names[key] = entry
         self.max_len = max(self.max_len, len(key))
+        self._lengths = None
 
     def add_stem(self, phrase: str, entry: Entry) -> None:
         key = tuple(_norm(w) for w in _tokenize(phrase))
         self.stems[key] = entry
         self.max_len = max(self.max_len, len(key))
+        self._lengths = None
 
     def add_agent(self, phrase: str, role: str) -> None:
         key = tuple(_norm(w) for w in _tokenize(phrase))
         self.agents[key] = role
         self.max_len = max(self.max_len, len(key))
+        self._lengths = None
 
     def load_file(self, path: Path | Any, *, label: str | None = None) -> None:
         """Load one dictionary file: tidings YAML (countries, groups, regions, people or agents,
@@ -178,6 +183,7 @@ class ActorDictionary:
                            f"{old.name} / {person.name}", terms=old.terms + person.terms)
         self.names[key] = person
         self.max_len = max(self.max_len, len(key))
+        self._lengths = None
 
     # -- matching
     def atoms(self, sent: ParsedSentence) -> list[_Atom]:
@@ -189,9 +195,16 @@ class ActorDictionary:
         out: list[_Atom] = []
         i = 0
         n = len(toks)
+        lengths = self._length_index()
+        stem_sizes = range(min(self.max_len, n), 0, -1) if self.stems else range(0)
         while i < n:
             found: _Atom | None = None
-            for size in range(min(self.max_len, n - i), 0, -1):
+            sizes = set(lengths.get(texts[i], ())) | set(lengths.get(lemmas[i], ()))
+            sizes |= set(lengths.get(raw[i].lower(), ()))
+            sizes |= set(lengths.get(_singular((texts[i],))[0], ()))
+            if self.stems:
+                sizes |= set(stem_sizes)
+            for size in sorted((s for s in sizes if s <= n - i), reverse=True):
                 key_t = tuple(texts[i : i + size])
                 key_r = tuple(raw[i : i + size])
                 entry = self.exact.get(key_r)
@@ -218,6 +231,20 @@ class ActorDictionary:
             else:
                 i += 1
         return out
+
+    def _length_index(self) -> dict[str, tuple[int, ...]]:
+        if self._lengths is None:
+            index: dict[str, set[int]] = {}
+            for table in (self.names, self.agents, self.stems):
+                for key in table:
+                    if key:
+                        index.setdefault(key[0], set()).add(len(key))
+            for key in self.exact:
+                if key:
+                    index.setdefault(key[0].lower(), set()).add(len(key))
+            # plural agent phrases are looked up singularised: index their first word as is
+            self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in index.items()}
+        return self._lengths
 
     def _stem_match(self, words: tuple[str, ...]) -> Entry | None:
         head, last = words[:-1], words[-1]
