@@ -17,6 +17,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/tidings code $(EXAMPLE)
+	@echo "Open the web app on the demo store:"
+	@echo "  $(BIN)/tidings ingest --db demo.duckdb examples/ && $(BIN)/tidings serve --db demo.duckdb   # then http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -13,6 +13,7 @@ from tidings.cli.actors import actors_command
 from tidings.cli.clean import clean_command
 from tidings.cli.code import code_command
 from tidings.cli.eval import eval_command
+from tidings.cli.serve import serve_command
 from tidings.cli.settings import settings_command
 from tidings.cli.watch import watch_command
 from tidings.errors import TidingsError
@@ -31,6 +32,7 @@ app.command("settings")(settings_command)
 app.command("actors")(actors_command)
 app.command("clean")(clean_command)
 app.command("watch")(watch_command)
+app.command("serve")(serve_command)
 
 
 def _version(value: bool) -> None:

@@ -57,16 +57,20 @@
       if (!cover.length) {
         container.appendChild(document.createTextNode(piece));
       } else {
-        var roles = [], evs = [], status = "";
+        var roles = [], evs = [], triggers = [], status = "";
         cover.forEach(function (s) {
           if (roles.indexOf(s.role) < 0) roles.push(s.role);
           if (evs.indexOf(s.ev) < 0) evs.push(s.ev);
-          if (s.role === "trigger") status = events[s.ev].status;
+          if (s.role === "trigger" && triggers.indexOf(s.ev) < 0) {
+            triggers.push(s.ev);
+            if (!status) status = events[s.ev].status;
+          }
         });
         roles.sort(function (x, y) { return ROLE_ORDER.indexOf(x) - ROLE_ORDER.indexOf(y); });
         var cls = "hl role-" + roles[0] + roles.slice(1).map(function (r) { return " also-" + r; }).join("");
         if (status) cls += " status-" + status;
         container.appendChild(el("mark", {cls: cls, "data-ev": evs.join(" "), "data-roles": roles.join(" "),
+                                          "data-trigger": triggers.length ? triggers.join(" ") : null,
                                           title: roles.join(", "), text: piece}));
       }
       (byEnd[b] || []).forEach(function (l) {
@@ -101,7 +105,7 @@
          ev.quad_class ? el("span", {cls: "badge quad q" + ev.quad_class, text: TD.QUAD_NAMES[ev.quad_class] || ""}) : null,
          claimant ? el("span", {cls: "claimant", text: claimant}) : null,
          ev.num_sources ? el("span", {cls: "sources", text: ev.num_sources + " outlet" + (ev.num_sources > 1 ? "s" : "")}) : null),
-      ev.condition ? el("p", {cls: "condition", text: "if " + ev.condition.text}) : null,
+      ev.condition ? el("p", {cls: "condition", text: /^(if|unless|provided|as long as|once)\b/i.test(ev.condition.text) ? ev.condition.text : "if " + ev.condition.text}) : null,
       meta,
       el("blockquote", {cls: "sentence", text: ev.sentence || ""}),
       ev.cluster_id ? el("a", {href: "/events?cluster=" + encodeURIComponent(ev.cluster_id), text: "all reports of this event"}) : null);

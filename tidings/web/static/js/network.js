@@ -48,7 +48,7 @@
     TD.clear(svgBox);
     var defs = TD.svg("defs");
     [1, 2, 3, 4].forEach(function (q) {
-      var m = TD.svg("marker", {id: "arrow" + q, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse"});
+      var m = TD.svg("marker", {id: "arrow" + q, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 12, markerHeight: 12, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse"});
       m.appendChild(TD.svg("path", {d: "M 0 0 L 10 5 L 0 10 z", fill: TD.QUAD_COLORS[q]}));
       defs.appendChild(m);
     });
