@@ -56,6 +56,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events between coordinated subjects are mutual ("A and B met", "... clashed").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
@@ -198,13 +199,15 @@ class CameoCoder:
                 continue
             if p.objs and not obj_words & set(p.objs):
                 continue
-            if p.preps and not p.objs and not self._prep_objects(sent, verb.i, p.preps) and (
-                    obj is None):
-                continue
+            if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
+                continue  # "appeal to", "call on", "side with": the preposition is the sense
             pattern = p
             break
         if pattern is None:
             return None
+        if obj is not None and lemma_of(verb) in LIGHT_VERBS and lemma_of(obj) in \
+                self.patterns.nouns:
+            return None  # "staged a protest": the noun names the event, anchored on the verb
         has_subject = any(c.dep in SUBJ for c in kids)
         passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
             verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
@@ -221,6 +224,14 @@ class CameoCoder:
             preps = pattern.preps or DEFAULT_TARGET_PREPS
             if obj is not None and lemma_of(obj) not in self.patterns.nouns:
                 target = self._resolve(sent, obj.i)
+                own = any(c.dep == "poss" and c.lower in ("its", "their", "his", "her")
+                          for c in sent.children(obj.i))
+                if own and target and source and all(t.code[:3] == s.code[:3]
+                                                     for t in target for s in source):
+                    # its own forces are not the target: "Chad withdrew its troops from Mali"
+                    alt = self._prep_objects(sent, verb.i, ("from", "out", *preps))
+                    if alt or self.codebook[pattern.code].root == "08":
+                        target = alt
             elif obj is not None:
                 # an event noun is no participant; whoever it belongs to is: "condemned the
                 # Israeli blockade" criticises Israel, "deliberating Egypt's queries" Egypt
@@ -284,7 +295,25 @@ class CameoCoder:
         target = self._prep_objects(sent, noun.i, (*preps, "of"))
         if not target and anchor != noun.i:
             target = self._prep_objects(sent, anchor, preps)
+        if not target:
+            target = self._victims(sent, head)
         return _Candidate(pattern, trigger, anchor, source, target)
+
+    def _victims(self, sent: ParsedSentence, noun: Token) -> list[Mention]:
+        """"Four children were killed in Israeli tank shelling": who the harm verb governing
+        the attack noun ("killed in", "wounded by", "died in") befell is its target."""
+        if noun.dep != "pobj" or noun.head == noun.i:
+            return []
+        prep = sent.tokens[noun.head]
+        if prep.lower not in ("in", "by", "during", "from") or prep.head == prep.i:
+            return []
+        verb = sent.tokens[prep.head]
+        if lemma_of(verb) not in HARM_VERBS:
+            return []
+        for c in sent.children(verb.i):
+            if c.dep in ("nsubjpass", "nsubj"):
+                return self._resolve(sent, c.i)
+        return []
 
     def _possessor_before(self, sent: ParsedSentence, noun: int) -> list[Mention]:
         """"Hamas' cross-border cooperation" parsed without a poss arc: the actor right before
@@ -359,6 +388,12 @@ class CameoCoder:
         if verb.dep in ("acl", "relcl"):
             return self._resolve(sent, verb.head)
         return []
+
+    @staticmethod
+    def _has_prep(sent: ParsedSentence, head: int, preps: Iterable[str]) -> bool:
+        preps = set(preps)
+        return any(c.dep in ("prep", "dative", "prt") and c.lower in preps
+                   for c in sent.children(head))
 
     def _agent(self, sent: ParsedSentence, head: int) -> list[Mention]:
         for c in sent.children(head):

@@ -24,12 +24,15 @@ DEFAULT_TARGET_PREPS: tuple[str, ...] = ("against", "with", "on", "to", "toward"
 LEMMA_FIXES: dict[str, str] = {
     "waging": "wage", "waged": "wage", "hoping": "hope", "hoped": "hope", "ceded": "cede",
     "ceding": "cede", "shelled": "shell", "shelling": "shell", "eased": "ease", "easing": "ease",
+    "staged": "stage", "staging": "stage",
 }
 
 
 def lemma(tok: Token) -> str:
     """The lower-case lemma of a token, with known lemmatiser slips corrected."""
-    return LEMMA_FIXES.get(tok.text.lower(), tok.lemma.lower())
+    if tok.pos in ("VERB", "AUX"):
+        return LEMMA_FIXES.get(tok.text.lower(), tok.lemma.lower())
+    return tok.lemma.lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,8 @@ from tidings.models import Mention, ParsedSentence
 
 _NP_MODIFIERS = {"compound", "amod", "poss", "det", "nmod", "case", "nummod", "flat", "quantmod"}
 _NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS"}
-PARTITIVES = {"member", "one", "some", "delegation", "representative", "group", "unit", "team",
+PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "number", "handful",
+              "member", "one", "some", "delegation", "representative", "group", "unit", "team",
               "head", "chief", "leader", "spokesman", "spokeswoman", "envoy", "official",
               "commander", "several", "many", "most", "all", "part", "wing", "branch", "faction"}
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
@@ -157,6 +158,35 @@ class ActorResolver:
             m = self._resolve_one(sent, h, memory)
             if m is not None:
                 out.append(m)
+                out.extend(self._coordinated_owners(sent, h, m))
+        return out
+
+    def _coordinated_owners(self, sent: ParsedSentence, head: int, m: Mention) -> list[Mention]:
+        """"US and British activists", "Indian and Chinese troops": one mention per owner."""
+        if not m.rule.endswith("+agent"):
+            return []
+        atoms = self._atoms(sent)
+        role = next((a.role for a in atoms if a.role is not None and a.start <= head < a.end),
+                    None)
+        out: list[Mention] = []
+        seen = {m.code}
+        for mod in sent.children(head):
+            if mod.dep not in ("amod", "compound", "nmod"):
+                continue
+            conjs = [c for c in sent.children(mod.i) if c.dep == "conj"]
+            if not conjs:
+                continue
+            for tok in (mod, *conjs):
+                atom = next((a for a in atoms if a.entry is not None
+                             and a.start <= tok.i < a.end), None)
+                if atom is None or atom.entry is None:
+                    continue
+                code = compose(atom.entry, role) if role else atom.entry.code
+                if code not in seen:
+                    seen.add(code)
+                    out.append(Mention(m.text, m.start, m.end, m.sentence_index, m.token_start,
+                                       m.token_end, m.head, code, m.rule + "+coordinated",
+                                       atom.entry.name))
         return out
 
     def _resolve_one(
