@@ -186,3 +186,14 @@ def test_converse_pattern_reverses_roles(tmp_path):
         ("Russia", "Russia", "PROPN", "pobj", 3),
     ])
     assert triples(coder.code_sentence(s)) == [("RUS", "072", "GEO", "asserted")]
+
+
+def test_speech_events_setting_adds_the_statement_beside_the_reported_event():
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+        ("Ukraine", "Ukraine", "PROPN", "nsubj", 3), ("attacked", "attack", "VERB", "ccomp", 1),
+        ("Belgorod", "Belgorod", "PROPN", "dobj", 3),
+    ])
+    assert [e.cameo for e in CODER.code_sentence(s)] == ["190"]
+    both = CameoCoder(speech_events=True).code_sentence(s)
+    assert sorted((e.source.code, e.cameo) for e in both) == [("RUS", "010"), ("UKR", "190")]

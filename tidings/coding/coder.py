@@ -124,6 +124,9 @@ class CameoCoder:
             out: list[Event] = []
             for cand in self._candidates(sent):
                 out.extend(self._events(sent, cand, article))
+            if self.speech_events:
+                for cand in self._speech_candidates(sent):
+                    out.extend(self._events(sent, cand, article))
         finally:
             self._memory = None
         if memory is not None:
@@ -149,6 +152,22 @@ class CameoCoder:
                 out.append(self._govern(sent, cand))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
+
+    def _speech_candidates(self, sent: ParsedSentence) -> list[_Candidate]:
+        """The speaker's own statement (010) for each reporting verb with a clausal
+        complement: "Egypt said ..." — emitted beside the reported event, never instead."""
+        out = []
+        pattern = Pattern(("say",), False, "010")
+        for tok in sent.tokens:
+            if tok.pos not in ("VERB", "AUX") or lemma_of(tok) not in status_mod.SPEECH:
+                continue
+            if not any(c.dep in ("ccomp", "parataxis") for c in sent.children(tok.i)):
+                continue
+            source = self._subject(sent, tok)
+            hearer = next((c for c in sent.children(tok.i) if c.dep in ("dobj", "dative")), None)
+            target = self._resolve(sent, hearer.i) if hearer is not None else []
+            out.append(_Candidate(pattern, (tok.i,), tok.i, source, target, code="010"))
+        return out
 
     def _govern(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate:
         """Recode an action governed by intent, threat, appeal, demand or cessation words:
