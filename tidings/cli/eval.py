@@ -30,10 +30,12 @@ def eval_command(
     set_name: Annotated[list[str] | None, typer.Option(
         "--gold-set", help=f"A named gold set: {', '.join(ALL_SETS)} (repeatable).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    dictionary: Annotated[list[Path] | None, typer.Option(
+        "--dictionary", "-d", help="Extra actor dictionary file (repeatable).")] = None,
     set_: SetOption = None,
 ) -> None:
     """Score the pipeline on gold data and print the figures."""
-    pipeline = pipeline_from(set_)
+    pipeline = pipeline_from(set_, dictionary)
     results: list[dict[str, Any]] = []
     names = list(ALL_SETS) if all_sets else list(set_name or [])
     if not gold and not names:
