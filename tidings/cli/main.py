@@ -13,6 +13,11 @@ from tidings.cli.actors import actors_command
 from tidings.cli.clean import clean_command
 from tidings.cli.code import code_command
 from tidings.cli.eval import eval_command
+from tidings.cli.export import export_command
+from tidings.cli.ingest import ingest_command
+from tidings.cli.plot import plot_app
+from tidings.cli.query import query_app
+from tidings.cli.recode import recode_command
 from tidings.cli.serve import serve_command
 from tidings.cli.settings import settings_command
 from tidings.cli.watch import watch_command
@@ -29,6 +34,11 @@ app = typer.Typer(
 app.command("code")(code_command)
 app.command("eval")(eval_command)
 app.command("settings")(settings_command)
+app.command("ingest")(ingest_command)
+app.command("recode")(recode_command)
+app.command("export")(export_command)
+app.add_typer(query_app, name="query")
+app.add_typer(plot_app, name="plot")
 app.command("actors")(actors_command)
 app.command("clean")(clean_command)
 app.command("watch")(watch_command)

@@ -2,7 +2,8 @@
 
 Two reports belong to one cluster when they have
 - the same source and the same target at country/group level (``actor_key``: the first trio
-  plus the known-group code, so ``EGYGOV`` and ``EGYMIL`` are both ``EGY``),
+  plus the known-group code, so ``EGYGOV`` and ``EGYMIL`` are both ``EGY``); a report whose
+  coder found no target ("Egypt opened the crossing") fits a cluster with any one target,
 - the same CAMEO root code,
 - the same kind of status (``occurred``: asserted or claimed; ``not``: negated or denied;
   ``unrealised``: planned, conditional or hypothetical) — a denial is not a report of the deed,
@@ -38,12 +39,13 @@ STATUS_CLASS: dict[str, str] = {
     "planned": "unrealised", "conditional": "unrealised", "hypothetical": "unrealised",
 }
 
-Key = tuple[str, str, str, str, str]  # source_key, target_key, root, status class, scope
+Key = tuple[str, str, str, str]  # source_key, root, status class, scope (target: compatible)
 
 
 @dataclass(slots=True)
 class _Cluster:
     cluster_id: str
+    target: str
     country: str | None
     lo: date | None
     hi: date | None
@@ -77,20 +79,21 @@ def assign_clusters(store: Store, event_ids: Sequence[str],
         "WHERE list_contains(?, e.event_id) "
         "AND e.event_id NOT IN (SELECT event_id FROM cluster_members) "
         "ORDER BY a.seq, e.sentence_index, e.event_id", [list(event_ids)]).fetchall()
-    new: list[tuple[str, Key, date | None, date | None, str | None]] = []
+    new: list[tuple[str, Key, str, date | None, date | None, str | None]] = []
     for (eid, scode, sc, sg, tcode, tc, tg, root, status, lo, hi, country, art) in rows:
         scope = "" if lo is not None and scode else art
-        key: Key = (_key_part(sc, sg, scode), _key_part(tc, tg, tcode), root,
-                    STATUS_CLASS.get(status, status), scope)
-        new.append((eid, key, lo, hi, country))
+        key: Key = (_key_part(sc, sg, scode), root, STATUS_CLASS.get(status, status), scope)
+        new.append((eid, key, _key_part(tc, tg, tcode), lo, hi, country))
     clusters = _load(store, {k for _, k, *_ in new})
     members: list[dict[str, Any]] = []
     touched: set[str] = set()
     w = timedelta(days=window)
-    for eid, key, lo, hi, country in new:
+    for eid, key, target, lo, hi, country in new:
         best: _Cluster | None = None
-        best_d = 0
+        best_rank: tuple[bool, int, str] = (True, 0, "")
         for c in clusters[key]:
+            if target and c.target and target != c.target:
+                continue
             if country and c.country and country != c.country:
                 continue
             if lo is not None and hi is not None:
@@ -103,12 +106,14 @@ def assign_clusters(store: Store, event_ids: Sequence[str],
                 continue
             else:
                 d = 0
-            if best is None or d < best_d or (d == best_d and c.cluster_id < best.cluster_id):
-                best, best_d = c, d
+            rank = (target != c.target, d, c.cluster_id)  # an exact target first
+            if best is None or rank < best_rank:
+                best, best_rank = c, rank
         if best is None:
-            best = _Cluster("c" + eid, country, lo, hi)
+            best = _Cluster("c" + eid, target, country, lo, hi)
             clusters[key].append(best)
         else:
+            best.target = best.target or target
             best.country = best.country or country
             if lo is not None and best.lo is not None and best.hi is not None and hi is not None:
                 best.lo, best.hi = min(best.lo, lo), max(best.hi, hi)
@@ -123,15 +128,15 @@ def _load(store: Store, keys: set[Key]) -> defaultdict[Key, list[_Cluster]]:
     out: defaultdict[Key, list[_Cluster]] = defaultdict(list)
     if not keys:
         return out
-    wanted = [dict(zip(("sk", "tk", "root", "sc", "scope"), k, strict=True)) for k in keys]
+    wanted = [dict(zip(("sk", "root", "sc", "scope"), k, strict=True)) for k in keys]
     rows = store.execute_with(
         "wanted", wanted,
-        "SELECT c.source_key, c.target_key, c.cameo_root, c.status_class, c.scope, "
-        "c.cluster_id, c.country, c.date_lo, c.date_hi FROM clusters c JOIN wanted w "
-        "ON c.source_key = w.sk AND c.target_key = w.tk AND c.cameo_root = w.root "
+        "SELECT c.source_key, c.cameo_root, c.status_class, c.scope, c.cluster_id, "
+        "c.target_key, c.country, c.date_lo, c.date_hi FROM clusters c JOIN wanted w "
+        "ON c.source_key = w.sk AND c.cameo_root = w.root "
         "AND c.status_class = w.sc AND c.scope = w.scope ORDER BY c.cluster_id")
-    for sk, tk, root, sc, scope, cid, country, lo, hi in rows:
-        out[(sk, tk, root, sc, scope)].append(_Cluster(cid, country, lo, hi))
+    for sk, root, sc, scope, cid, tk, country, lo, hi in rows:
+        out[(sk, root, sc, scope)].append(_Cluster(cid, tk, country, lo, hi))
     return out
 
 
@@ -152,9 +157,9 @@ SELECT m.cluster_id,
        any_value(CASE WHEN m.source_code IS NULL OR m.source_code = '' THEN ''
                  WHEN m.source_group IS NOT NULL THEN m.source_country || '/' || m.source_group
                  ELSE coalesce(m.source_country, '') END),
-       any_value(CASE WHEN m.target_code IS NULL OR m.target_code = '' THEN ''
+       coalesce(max(CASE WHEN m.target_code IS NULL OR m.target_code = '' THEN NULL
                  WHEN m.target_group IS NOT NULL THEN m.target_country || '/' || m.target_group
-                 ELSE coalesce(m.target_country, '') END),
+                 ELSE m.target_country END), ''),
        any_value(m.cameo_root),
        any_value(CASE m.status {_CASE_STATUS} ELSE m.status END),
        CASE WHEN min(m.date_lo) IS NULL OR coalesce(any_value(m.source_code), '') = ''

@@ -203,8 +203,8 @@ class Store:
 
     def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         """The first column of the first row (None when there is no row)."""
-        row = self.conn.execute(sql, params or []).fetchone()
-        return None if row is None else row[0]
+        rows = self.conn.execute(sql, params or []).fetchall()  # fetch all: DuckDB 2 refuses
+        return rows[0][0] if rows else None                      # new work on an open result
 
     def execute_with(self, name: str, rows: list[dict[str, Any]], sql: str,
                      params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
@@ -369,8 +369,7 @@ class Store:
         """Record a rejection once (keyed on origin, article id, stage, reason); True if new."""
         key = hashlib.sha256(json.dumps(
             [rej.origin, rej.article_id, rej.stage, rej.reason]).encode()).hexdigest()
-        exists = self.conn.execute("SELECT 1 FROM rejections WHERE rejection_key = ?",
-                                   [key]).fetchone()
+        exists = self.scalar("SELECT 1 FROM rejections WHERE rejection_key = ?", [key])
         if exists:
             return False
         self.conn.execute(
@@ -381,7 +380,7 @@ class Store:
     # -- reading
     def articles(self) -> Iterator[Article]:
         """Stored articles in arrival order."""
-        cur = self.conn.execute(
+        cur = self.conn.cursor().execute(  # its own result: callers may query meanwhile
             "SELECT id, text, title, published, outlet, url, origin, language, dateline "
             "FROM articles ORDER BY seq")
         while rows := cur.fetchmany(256):
@@ -398,7 +397,7 @@ class Store:
         """Stored events as records, in arrival order."""
         from tidings.store.records import event_from_dict
 
-        cur = self.conn.execute(
+        cur = self.conn.cursor().execute(
             "SELECT e.record FROM events e JOIN articles a ON a.id = e.article_id "
             "ORDER BY a.seq, e.sentence_index, e.event_id")
         while rows := cur.fetchmany(512):

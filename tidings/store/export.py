@@ -84,7 +84,7 @@ def export(store: Store, fmt: str, out: IO[Any] | str | Path, *, clusters: bool 
 
 
 def _dicts(store: Store, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
-    cur = store.execute(sql, params or [])
+    cur = store.conn.cursor().execute(sql, params or [])  # its own result: callers may query
     names = [d[0] for d in cur.description]
     while rows := cur.fetchmany(1024):
         for r in rows:

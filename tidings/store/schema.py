@@ -125,7 +125,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         )""",
         "CREATE INDEX events_article ON events (article_id)",
         "CREATE INDEX members_cluster ON cluster_members (cluster_id)",
-        "CREATE INDEX clusters_key ON clusters (source_key, target_key, cameo_root)",
+        "CREATE INDEX clusters_key ON clusters (source_key, cameo_root)",
     )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -134,10 +134,10 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 def current_version(conn: Any) -> int:
     exists = conn.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()[0]  # conn is Any: DuckDB is imported where used
+    ).fetchall()[0][0]
     if not exists:
         return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchall()[0]
     return int(row[0] or 0)
 
 
