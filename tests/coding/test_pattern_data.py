@@ -37,7 +37,7 @@ def test_raw_entries_are_well_formed():
     data = yaml.safe_load(PATTERN_FILE.read_text(encoding="utf-8"))
     assert isinstance(data, list)
     for item in data:
-        assert set(item) <= {"verb", "noun", "prep", "obj", "code"}, item
+        assert set(item) <= {"verb", "noun", "prep", "obj", "code", "converse"}, item
         assert ("verb" in item) != ("noun" in item), item
         # codes are quoted: a bare 040 would lose its leading zero or read as octal
         assert isinstance(item["code"], str), item

@@ -71,6 +71,10 @@ class ArticleMemory:
     items: list[_Remembered] = field(default_factory=list)
     date: str | None = None  # the article's publication date: office holders are dated
     default_country: str | None = None  # the user's setting for domestic news sources
+    shallow: bool = False  # names only, no coreference (for looking back within a sentence)
+
+    def names_only(self) -> ArticleMemory:
+        return ArticleMemory(date=self.date, shallow=True)
 
     def home_country(self) -> str | None:
         """The country an article is about, when one clearly dominates its named mentions
@@ -90,7 +94,7 @@ class ArticleMemory:
         for m in mentions:
             lemma = sent.tokens[m.head].lemma.lower()
             self.items.append(_Remembered(sent.index, m.head, lemma, m.code, m.rule,
-                                          lemma in PERSON_NOUNS))
+                                          lemma in PERSON_NOUNS or m.rule == "person"))
 
     def _recent(self, sentence: int, token: int) -> list[_Remembered]:
         out = [r for r in self.items if sentence - COREF_WINDOW <= r.sentence < sentence
@@ -137,7 +141,7 @@ class ActorResolver:
             if tok.i not in heads:
                 heads.append(tok.i)
         for tok in sent.tokens:  # pronouns and definite descriptions, through memory
-            if memory is not None and tok.i not in heads and (
+            if memory is not None and not memory.shallow and tok.i not in heads and (
                 tok.lower in PERSON_PRONOUNS or tok.pos == "NOUN"
             ) and tok.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
                 heads.append(tok.i)
@@ -195,8 +199,14 @@ class ActorResolver:
         toks = sent.tokens
         htok = toks[head]
         span = _np_span(sent, head)
-        atoms = [a for a in self._atoms(sent) if a.start >= span[0] and a.end <= span[1]]
+        all_atoms = self._atoms(sent)
+        atoms = [a for a in all_atoms if a.start >= span[0] and a.end <= span[1]]
         head_atom = next((a for a in atoms if a.start <= head < a.end), None)
+        if head_atom is None:  # a name the parser split ("Barack" nsubj, "Obama" its pobj)
+            head_atom = next((a for a in all_atoms if a.start <= head < a.end), None)
+            if head_atom is not None:
+                atoms.append(head_atom)
+                span = (min(span[0], head_atom.start), max(span[1], head_atom.end))
         of_obj = _of_object(sent, head)
         # "members of military intelligence", "a delegation of X", "one of its leaders"
         if (head_atom is None or head_atom.role is not None) and of_obj is not None \
@@ -242,7 +252,7 @@ class ActorResolver:
             if htok.pos in ("NOUN", "PROPN") and htok.lemma.lower() not in NON_ACTOR_HEADS:
                 return _mention(sent, *span, head, e.code, "modifier", e.name)
             return None
-        if memory is None:
+        if memory is None or memory.shallow:
             return None
         found = self._coref(sent, head, span, role, memory)
         if found is None and role is not None and not role.endswith("~") and \
@@ -260,13 +270,18 @@ class ActorResolver:
         htok = sent.tokens[head]
         lemma = htok.lemma.lower()
         if htok.lower in PERSON_PRONOUNS:
+            # the nearest person before it: in this sentence ("Obama said he ..."), else earlier
+            here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head and (
+                m.rule == "person" or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS)]
+            if here:
+                return _mention(sent, head, head + 1, head, here[-1].code, "coref:pronoun")
             r = memory.person(sent.index, head)
             return _mention(sent, head, head + 1, head, r.code, "coref:pronoun") if r else None
         poss = next((c for c in sent.children(head)
                      if c.dep == "poss" and c.lower in POSSESSIVE_PRONOUNS), None)
         if poss is not None and role is not None:
             # the nearest collective actor before the pronoun: this sentence first, then memory
-            before = [m for m in self.mentions(sent) if m.token_end <= poss.i
+            before = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= poss.i
                       and sent.tokens[m.head].lemma.lower() not in PERSON_NOUNS]
             code = before[-1].code if before else None
             if code is None:
@@ -392,7 +407,9 @@ def _prep_object(sent: ParsedSentence, head: int, preps: tuple[str, ...]) -> int
 
 def _conjuncts(sent: ParsedSentence, head: int) -> list[int]:
     out: list[int] = []
-    frontier = [head]
+    # conjuncts may hang off any word of a split name ("Barack" → "Obama" → conj "Putin")
+    frontier = [head, *(c.i for c in sent.children(head) if c.dep in ("pobj", "flat", "appos")
+                        and c.pos == "PROPN")]
     while frontier:
         cur = frontier.pop()
         for c in sent.children(cur):
