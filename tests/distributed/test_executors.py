@@ -9,7 +9,10 @@ import pytest
 
 from tidings.config import Settings
 from tidings.distributed import (
+    DaskExecutor,
+    LocalExecutor,
     chunked,
+    make_executor,
     run_dask,
     run_dask_to_parquet,
     run_local,
@@ -65,6 +68,7 @@ def _codes(results: list[ArticleResult | Rejection]) -> list[tuple]:
 
 @pytest.mark.model
 def test_run_local_two_workers_equals_single_process(reference):
+    # chunks of 2 with 2 workers: both processes code, results come back in input order
     results = list(run_local(_items(), SETTINGS, workers=2, chunk_size=2))
     assert _codes(results) == _codes(reference)
     assert results == reference  # every field of every record, sentences included
@@ -114,6 +118,30 @@ def test_run_dask_to_parquet_is_queryable_in_place(cluster, reference, tmp_path)
     assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path}/articles/*.parquet'").fetchall() == [(6,)]
     assert duckdb.sql(f"SELECT reason FROM '{tmp_path}/rejections/*.parquet'").fetchall() == [
         ("empty",)]
+
+
+@pytest.mark.model
+def test_dask_executor_stands_in_for_the_pipeline_in_the_store(cluster, reference):
+    from tidings.store import Store, ingest_into
+
+    with DaskExecutor(SETTINGS, scheduler=cluster, partition_size=2) as executor, \
+            Store(":memory:") as store:
+        stats = ingest_into(store, executor, _items(), commit_every=4)
+        stored = sorted(e.event_id for e in store.events())
+    want = sorted(e.event_id for r in reference if isinstance(r, ArticleResult)
+                  for e in r.events)
+    assert stats.events == len(want) and stored == want
+    assert stats.ingested == 6
+
+
+def test_make_executor_checks_its_options():
+    with pytest.raises(ConfigError, match="unknown executor"):
+        make_executor("spark", SETTINGS)
+    with pytest.raises(ConfigError, match="--scheduler"):
+        make_executor("local", SETTINGS, scheduler="tcp://127.0.0.1:8786")
+    executor = make_executor("local", SETTINGS, workers=3, chunk_size=5)
+    assert isinstance(executor, LocalExecutor)
+    assert (executor.workers, executor.chunk_size, executor.in_flight) == (3, 5, 6)
 
 
 def test_run_dask_needs_a_scheduler():

@@ -16,6 +16,7 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from tidings.config import Settings, load_settings
@@ -55,6 +56,48 @@ def _in_flight(client: Client, asked: int | None) -> int:
     return threads * 2
 
 
+class DaskExecutor:
+    """Runs the pipeline on a Dask cluster; ``run`` has ``Pipeline.run``'s contract, and the
+    client stays open across ``run`` calls until ``close``."""
+
+    coder = None  # the coder lives in the workers; callers fall back to settings.coder
+
+    def __init__(self, settings: Settings | None = None, *,
+                 scheduler: str | Client | None = None,
+                 partition_size: int = DEFAULT_PARTITION_SIZE,
+                 in_flight: int | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.client, self._owned = _client(scheduler)
+        self.partition_size = max(1, partition_size)
+        self.in_flight = _in_flight(self.client, in_flight)
+
+    def run(self, items: Iterable[Item]) -> Iterator[Result]:
+        pending: deque[Any] = deque()
+        try:
+            for part in chunked(items, self.partition_size):
+                pending.append(self.client.submit(process_chunk, part, self.settings,
+                                                  pure=False))
+                if len(pending) >= self.in_flight:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._owned:
+            self.client.close()
+            self._owned = False
+
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
 def run_dask(
     items: Iterable[Item], settings: Settings | None = None, *,
     scheduler: str | Client | None = None, partition_size: int = DEFAULT_PARTITION_SIZE,
@@ -63,20 +106,9 @@ def run_dask(
     """Parse and code ``items`` on the cluster at ``scheduler``; yields one
     ``ArticleResult | Rejection`` per item in input order. At most ``in_flight`` partitions
     (default: twice the cluster's threads) are submitted at a time, so input is streamed."""
-    settings = settings or load_settings()
-    client, owned = _client(scheduler)
-    try:
-        window = _in_flight(client, in_flight)
-        pending: deque[Any] = deque()
-        for part in chunked(items, partition_size):
-            pending.append(client.submit(process_chunk, part, settings, pure=False))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        if owned:
-            client.close()
+    with DaskExecutor(settings, scheduler=scheduler, partition_size=partition_size,
+                      in_flight=in_flight) as executor:
+        yield from executor.run(items)
 
 
 def _code_partition(part: list[Item], settings: Settings, directory: str, name: str,
@@ -112,4 +144,4 @@ def run_dask_to_parquet(
     return summaries
 
 
-__all__ = ["DEFAULT_PARTITION_SIZE", "run_dask", "run_dask_to_parquet"]
+__all__ = ["DEFAULT_PARTITION_SIZE", "DaskExecutor", "run_dask", "run_dask_to_parquet"]

@@ -1,7 +1,10 @@
 """The local executor: a process pool with one pipeline per worker process.
 
 Articles are read lazily, shipped in chunks, and results come back in input order; at most
-``workers * 2`` chunks are in flight, so memory stays flat however long the input.
+``in_flight`` chunks (default ``workers * 2``) are out at a time, so memory stays flat however
+long the input. A ``LocalExecutor`` keeps its pool (and the workers' loaded models) across
+``run`` calls, so a caller that feeds it batch after batch (the store's ``ingest_into``) pays
+the model load once.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from multiprocessing import get_context
+from types import TracebackType
 
 from tidings.config import Settings, load_settings
 from tidings.distributed.worker import Item, Result, process_chunk, warm, worker_pipeline
@@ -36,29 +40,38 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def run_local(
-    items: Iterable[Item], settings: Settings | None = None, *, workers: int | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE, in_flight: int | None = None,
-) -> Iterator[Result]:
-    """Parse and code ``items`` with ``workers`` processes (default: all cores); yields one
-    ``ArticleResult | Rejection`` per item, in input order.
+class LocalExecutor:
+    """Runs the pipeline in ``workers`` processes; ``run`` has ``Pipeline.run``'s contract
+    (one ``ArticleResult | Rejection`` per item, in order), so it can stand in for a
+    ``Pipeline`` wherever only ``run`` and ``settings`` are used."""
 
-    ``workers=1`` runs in this process (no pool, no model copy). Each worker process loads the
-    model once (``spawn`` start method: nothing of this process is inherited).
-    """
-    settings = settings or load_settings()
-    workers = default_workers() if workers is None else max(1, workers)
-    if workers == 1:
-        yield from worker_pipeline(settings).run(items)
-        return
-    window = max(workers, in_flight or workers * 2)
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=warm,
-                             initargs=(settings,)) as pool:
+    coder = None  # the coder lives in the workers; callers fall back to settings.coder
+
+    def __init__(self, settings: Settings | None = None, *, workers: int | None = None,
+                 chunk_size: int = DEFAULT_CHUNK_SIZE, in_flight: int | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self.chunk_size = max(1, chunk_size)
+        self.in_flight = max(self.workers, in_flight or self.workers * 2)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn: workers inherit nothing (no half-copied model, no threads of this process)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
+                                             initializer=warm, initargs=(self.settings,))
+        return self._pool
+
+    def run(self, items: Iterable[Item]) -> Iterator[Result]:
+        if self.workers == 1:  # in this process: no pool, no second model
+            yield from worker_pipeline(self.settings).run(items)
+            return
+        pool = self._get_pool()
         pending: deque[Future[list[Result]]] = deque()
         try:
-            for chunk in chunked(items, chunk_size):
-                pending.append(pool.submit(process_chunk, chunk, settings))
-                if len(pending) >= window:
+            for chunk in chunked(items, self.chunk_size):
+                pending.append(pool.submit(process_chunk, chunk, self.settings))
+                if len(pending) >= self.in_flight:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
@@ -66,5 +79,29 @@ def run_local(
             for future in pending:
                 future.cancel()
 
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "chunked", "default_workers", "run_local"]
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def run_local(
+    items: Iterable[Item], settings: Settings | None = None, *, workers: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE, in_flight: int | None = None,
+) -> Iterator[Result]:
+    """Parse and code ``items`` with ``workers`` processes (default: all cores); yields one
+    ``ArticleResult | Rejection`` per item, in input order. ``workers=1`` runs in this
+    process. Each worker process loads the model once."""
+    with LocalExecutor(settings, workers=workers, chunk_size=chunk_size,
+                       in_flight=in_flight) as executor:
+        yield from executor.run(items)
+
+
+__all__ = ["DEFAULT_CHUNK_SIZE", "LocalExecutor", "chunked", "default_workers", "run_local"]
