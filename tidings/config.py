@@ -91,21 +91,30 @@ def _coerce(name: str, value: Any) -> Any:
         raise ConfigError(f"setting {name!r} cannot take the value {value!r}") from None
 
 
-def load_settings(overrides: dict[str, Any] | None = None, *, env: dict[str, str] | None = None,
-                  path: str | Path | None = None) -> Settings:
-    """Settings from every layer; later layers win."""
+def settings_file(env: dict[str, str] | None = None, path: str | Path | None = None
+                  ) -> dict[str, Any]:
+    """The keys of the settings file (``$TIDINGS_CONFIG``, else ``./tidings.toml``), or {}."""
     env = dict(os.environ) if env is None else env
-    values: dict[str, Any] = {}
     file = path or env.get("TIDINGS_CONFIG") or ("tidings.toml" if Path("tidings.toml").is_file()
                                                  else None)
-    if file:
-        try:
-            with open(file, "rb") as fh:
-                values.update(tomllib.load(fh))
-        except FileNotFoundError:
-            raise ConfigError("settings file not found", path=str(file)) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML: {exc}", path=str(file)) from None
+    if not file:
+        return {}
+    try:
+        with open(file, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError("settings file not found", path=str(file)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(file)) from None
+
+
+def load_settings(overrides: dict[str, Any] | None = None, *, env: dict[str, str] | None = None,
+                  path: str | Path | None = None) -> Settings:
+    """Settings from every layer; later layers win. Keys starting ``api_`` in the file belong
+    to the server (``tidings.api.settings``)."""
+    env = dict(os.environ) if env is None else env
+    values: dict[str, Any] = {k: v for k, v in settings_file(env, path).items()
+                              if not k.startswith("api_")}
     for s in SETTINGS:
         key = "TIDINGS_" + s.name.upper()
         if key in env:

@@ -85,9 +85,13 @@ def _check(s: ApiSettings) -> None:
 
 def load_api_settings(overrides: dict[str, Any] | None = None, *,
                       env: dict[str, str] | None = None) -> ApiSettings:
-    """Settings from the environment (``TIDINGS_<NAME>``) and explicit overrides."""
+    """Settings from the settings file's ``api_*`` keys, the environment (``TIDINGS_<NAME>``)
+    and explicit overrides, later layers winning."""
+    from tidings.config import settings_file
+
     env = dict(os.environ) if env is None else env
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {k: v for k, v in settings_file(env).items()
+                              if k.startswith("api_")}
     for s in API_SETTINGS:
         key = "TIDINGS_" + s.name.upper()
         if key in env:
