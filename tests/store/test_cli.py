@@ -116,3 +116,18 @@ def test_a_second_ingest_on_a_locked_store_fails_clearly(tmp_path):
     assert proc.returncode == 1
     assert "the store is in use by another process" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_ingest_exit_codes_and_bad_column_option(tmp_path):
+    from collections import Counter
+
+    from tidings.cli.ingest import ingest_exit_code
+    from tidings.store import IngestStats
+
+    assert ingest_exit_code(IngestStats(ingested=3, rejected=Counter(duplicate=2))) == 0
+    assert ingest_exit_code(IngestStats(present=3)) == 0
+    assert ingest_exit_code(IngestStats(rejected=Counter(empty=1))) == 1
+    assert ingest_exit_code(IngestStats(ingested=1, rejected=Counter({"not-found": 1}))) == 2
+    result = runner.invoke(app, ["ingest", "x.jsonl", "--db", str(tmp_path / "c.duckdb"),
+                                 "--column", "body"])
+    assert result.exit_code == 2 and "FIELD=COLUMN" in result.output

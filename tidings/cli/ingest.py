@@ -14,7 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from tidings.cli.code import iter_inputs
-from tidings.cli.common import SetOption, pipeline_from
+from tidings.cli.common import USAGE_REASONS, SetOption, pipeline_from
 from tidings.ingest import FORMATS
 from tidings.models import Article, Rejection
 from tidings.store import (
@@ -33,12 +33,13 @@ WindowOption = Annotated[int, typer.Option(
     help="Days apart two reports of one event may be dated and still form one cluster.")]
 
 
-def _inputs(paths: list[str], fmt: str, columns: list[str] | None) -> Iterator[Article | Rejection]:
+def _inputs(paths: list[str], fmt: str, columns: list[str] | None,
+            clean: bool = True) -> Iterator[Article | Rejection]:
     """The inputs of `tidings code` (``iter_inputs``: cleaned, with metadata, duplicates
     rejected); with ``--column`` the same ingest options plus the column mapping. The store
     keeps the cleaned text, which is what event offsets index."""
     if not columns:
-        return iter_inputs(paths, fmt)
+        return iter_inputs(paths, fmt, clean=clean)
     from tidings.ingest import IngestOptions, ingest
     from tidings.ingest.options import DEFAULT_COLUMNS
 
@@ -50,7 +51,7 @@ def _inputs(paths: list[str], fmt: str, columns: list[str] | None) -> Iterator[A
                                      f"{', '.join(DEFAULT_COLUMNS)}; got {pair!r}",
                                      param_hint="--column")
         mapping[name.strip()] = col.strip()
-    return ingest(paths or ["-"], IngestOptions(fmt=fmt, columns=mapping))
+    return ingest(paths or ["-"], IngestOptions(fmt=fmt, clean=clean, columns=mapping))
 
 
 def summary_table(stats: IngestStats, kind: str = "ingest") -> Table:
@@ -90,6 +91,9 @@ def ingest_command(
         "--column", help="JSONL/CSV field for an article field: --column text=body "
                          "(repeatable; fields: id, text, title, published, outlet, url).")
     ] = None,
+    no_clean: Annotated[bool, typer.Option(
+        "--no-clean", help="Store and code the text as given, without removing captions, "
+                           "credits, datelines and footers.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Print a line to stderr as each batch commits.")] = False,
     set_: SetOption = None,
@@ -119,10 +123,19 @@ def ingest_command(
                           f"{stats.events} events", highlight=False)
                 sys.stderr.flush()
 
-        stats = ingest_into(store, pipeline, _inputs(paths or [], input_format, column),
-                            commit_every=commit_every, window=cluster_window,
-                            inputs=paths or ["-"], on_batch=on_batch)
+        items = _inputs(paths or [], input_format, column, not no_clean)
+        stats = ingest_into(store, pipeline, items, commit_every=commit_every,
+                            window=cluster_window, inputs=paths or ["-"], on_batch=on_batch)
     elapsed = time.monotonic() - started
     err.print(f"ingest into {path}: run {stats.run_id}, {elapsed:.1f} s", highlight=False)
     err.print(summary_table(stats))
-    raise typer.Exit(1 if stats.rejected and not (stats.ingested or stats.present) else 0)
+    raise typer.Exit(ingest_exit_code(stats))
+
+
+def ingest_exit_code(stats: IngestStats) -> int:
+    """0 when the inputs are stored (duplicates and bad documents are recorded, not failures);
+    2 when an input was not usable (a missing file, a directory); 1 when no input could be
+    stored."""
+    if any(reason in USAGE_REASONS for reason in stats.rejected):
+        return 2
+    return 1 if stats.rejected and not (stats.ingested or stats.present or stats.replaced) else 0
