@@ -37,6 +37,7 @@ def state(db: Path) -> dict[str, list[tuple]]:
             .fetchall(),
             "clusters": s.execute("SELECT * FROM clusters ORDER BY cluster_id").fetchall(),
             "members": s.execute("SELECT * FROM cluster_members ORDER BY ALL").fetchall(),
+            "mentions": s.execute("SELECT * FROM mentions ORDER BY ALL").fetchall(),
             "rejections": s.execute("SELECT rejection_key FROM rejections ORDER BY ALL")
             .fetchall(),
         }

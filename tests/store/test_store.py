@@ -237,3 +237,31 @@ def test_date_ranges():
     assert date_range("2023", None) == (date(2023, 1, 1), date(2023, 12, 31))
     assert date_range(None, date(2024, 1, 2)) == (date(2024, 1, 2), date(2024, 1, 2))
     assert date_range(None, None) == (None, None)
+
+
+class FakeResolver:
+    """One mention for the first word of each sentence that looks like a code."""
+
+    def mentions(self, sent, memory=None):
+        from tidings.models import Mention
+
+        word = sent.text.split()[0] if sent.text.split() else ""
+        if not word.isupper():
+            return []
+        return [Mention(word, sent.start, sent.start + len(word), sent.index, 0, 1, 0, word,
+                        "test")]
+
+
+def test_actor_mentions_are_stored_and_recoded_when_the_coder_has_a_resolver():
+    store = Store(":memory:")
+    pipe = FakePipeline()
+    pipe.coder.resolver = FakeResolver()
+    ingest_into(store, pipe, ARTICLES)
+    rows = store.execute("SELECT article_id, text, code, rule FROM mentions ORDER BY ALL")
+    assert rows.fetchall()[:3] == [("a1", "EGY", "EGY", "test"), ("a2", "EGYGOV", "EGYGOV", "test"),
+                                   ("a2", "USA", "USA", "test")]
+    n = store.counts()["mentions"]
+    recode(store, pipe)
+    assert store.counts()["mentions"] == n == 5
+    ingest_into(store, FakePipeline(), [article("a1", "RUS UKR 190 2024-03-05")])  # replaced
+    assert store.execute("SELECT count(*) FROM mentions WHERE article_id = 'a1'").fetchone()[0] == 0

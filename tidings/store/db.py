@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tidings.models import Article, Event, ParsedSentence, Rejection
+from tidings.models import Article, Event, Mention, ParsedSentence, Rejection
 from tidings.store.actorcodes import split_code
 from tidings.store.errors import StoreError, StoreLockedError
 from tidings.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -294,9 +294,11 @@ class Store:
         return touched
 
     def delete_events(self, article_ids: Sequence[str] | None = None) -> None:
-        """Events (with evidence and cluster membership) of these articles, or of all."""
+        """Events (with evidence, cluster membership and actor mentions) of these articles, or
+        of all (then clusters too)."""
         if article_ids is None:
-            for table in ("cluster_members", "event_evidence", "events", "clusters"):
+            for table in ("cluster_members", "event_evidence", "events", "clusters",
+                          "mentions"):
                 self.conn.execute(f"DELETE FROM {table}")
             return
         ids = list(article_ids)
@@ -304,6 +306,7 @@ class Store:
         self.conn.execute(f"DELETE FROM cluster_members WHERE event_id IN ({sub})", [ids])
         self.conn.execute(f"DELETE FROM event_evidence WHERE event_id IN ({sub})", [ids])
         self.conn.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+        self.conn.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [ids])
 
     def put_articles(self, items: Sequence[tuple[Article, Sequence[ParsedSentence],
                                                 Sequence[Event]]],
@@ -364,6 +367,19 @@ class Store:
                 evidence.append({"event_id": ev.event_id, "n": n, "text": sp.text,
                                  "start_char": sp.start, "end_char": sp.end})
         return rows
+
+    def put_mentions(self, article_id: str, mentions: Sequence[Mention]) -> int:
+        """Store an article's actor mentions (one per span; the first wins)."""
+        rows, seen = [], set()
+        for m in mentions:
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            rows.append({"article_id": article_id, "sentence_index": m.sentence_index,
+                         "start_char": m.start, "end_char": m.end, "text": m.text,
+                         "code": m.code, "rule": m.rule, "actor_name": m.actor_name})
+        self.insert_rows("mentions", rows)
+        return len(rows)
 
     def put_rejection(self, rej: Rejection, run_id: int | None) -> bool:
         """Record a rejection once (keyed on origin, article id, stage, reason); True if new."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from tidings.models import Article, Event, Rejection
+from tidings.models import Article, Event, Mention, ParsedSentence, Rejection
 from tidings.store.clusters import DEFAULT_WINDOW_DAYS, assign_clusters, rebuild, recluster
 from tidings.store.db import Store, content_hash
 
@@ -65,6 +65,26 @@ def _pipeline_info(pipeline: Any) -> dict[str, Any]:
     return info
 
 
+def _mention_fn(pipeline: Any) -> Callable[[Article, Sequence[ParsedSentence]],
+                                           list[Mention]] | None:
+    """The coder's actor resolver as a function of an article, when it has one (the built-in
+    coder does; test doubles need not)."""
+    coder = getattr(pipeline, "coder", None)
+    resolver = getattr(coder, "resolver", None)
+    if resolver is None or not hasattr(resolver, "mentions"):
+        return None
+    from tidings.coding.resolver import resolve_article
+
+    def mentions(article: Article, sentences: Sequence[ParsedSentence]) -> list[Mention]:
+        try:
+            return resolve_article(resolver, list(sentences), article.published)
+        except Exception:  # noqa: BLE001 - mentions are a by-product; never lose the article
+            logger.exception("%s: actor mentions failed", article.id)
+            return []
+
+    return mentions
+
+
 def ingest_into(store: Store, pipeline: Any, items: Iterable[Article | Rejection], *,
                 commit_every: int = DEFAULT_COMMIT_EVERY, window: int = DEFAULT_WINDOW_DAYS,
                 inputs: Iterable[str] = (),
@@ -74,6 +94,7 @@ def ingest_into(store: Store, pipeline: Any, items: Iterable[Article | Rejection
     ``pipeline`` needs ``run(articles)`` yielding ``ArticleResult | Rejection`` (``Pipeline``
     or a test double). ``on_batch`` is called after each committed batch."""
     info = _pipeline_info(pipeline)
+    mentions = _mention_fn(pipeline)
     stats = IngestStats()
     with store.transaction():
         stats.run_id = store.start_run("ingest", coder=info["coder"],
@@ -82,7 +103,7 @@ def ingest_into(store: Store, pipeline: Any, items: Iterable[Article | Rejection
                                        inputs=inputs)
     try:
         for batch in _batches(items, max(1, commit_every)):
-            _ingest_batch(store, pipeline, batch, stats, window)
+            _ingest_batch(store, pipeline, batch, stats, window, mentions)
             if on_batch:
                 on_batch(stats)
     except BaseException:
@@ -96,7 +117,9 @@ def ingest_into(store: Store, pipeline: Any, items: Iterable[Article | Rejection
 
 
 def _ingest_batch(store: Store, pipeline: Any, batch: list[Article | Rejection],
-                  stats: IngestStats, window: int) -> None:
+                  stats: IngestStats, window: int,
+                  mentions: Callable[[Article, Sequence[ParsedSentence]], list[Mention]] | None
+                  ) -> None:
     articles = [a for a in batch if isinstance(a, Article)]
     stored = store.hashes([a.id for a in articles])
     seen: dict[str, str] = {}
@@ -125,6 +148,9 @@ def _ingest_batch(store: Store, pipeline: Any, batch: list[Article | Rejection],
                 latest[res.article.id] = res  # the later of two versions in one batch wins
         kept = [(r.article, r.sentences, r.events) for r in latest.values()]
         new_ids = store.put_articles(kept, stats.run_id)
+        if mentions is not None:
+            for art, sents, _ in kept:
+                store.put_mentions(art.id, mentions(art, sents))
         rebuild(store, emptied - assign_clusters(store, new_ids, window))
         new_rejections = sum(store.put_rejection(r, stats.run_id) for r in rejections)
         stats.read += len(batch)
@@ -146,6 +172,7 @@ def recode(store: Store, pipeline: Any, *, window: int = DEFAULT_WINDOW_DAYS,
     """Re-code every stored parse with ``pipeline``'s coder (no spaCy: ``code_sentences``),
     replace all events, re-cluster, and record the run — all in one transaction."""
     info = _pipeline_info(pipeline)
+    mentions = _mention_fn(pipeline)
     stats = IngestStats()
     with store.transaction():
         stats.run_id = store.start_run("recode", coder=info["coder"],
@@ -156,8 +183,11 @@ def recode(store: Store, pipeline: Any, *, window: int = DEFAULT_WINDOW_DAYS,
         with store.transaction():
             store.delete_events(None)
             for n, article in enumerate(articles, 1):
-                events: list[Event] = pipeline.code_sentences(article, store.sentences(article.id))
+                sentences = store.sentences(article.id)
+                events: list[Event] = pipeline.code_sentences(article, sentences)
                 stats.events += len(store.put_events(article, events, stats.run_id))
+                if mentions is not None:
+                    store.put_mentions(article.id, mentions(article, sentences))
                 stats.read += 1
                 if on_article:
                     on_article(n)
