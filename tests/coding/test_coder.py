@@ -197,3 +197,14 @@ def test_speech_events_setting_adds_the_statement_beside_the_reported_event():
     assert [e.cameo for e in CODER.code_sentence(s)] == ["190"]
     both = CameoCoder(speech_events=True).code_sentence(s)
     assert sorted((e.source.code, e.cameo) for e in both) == [("RUS", "010"), ("UKR", "190")]
+
+
+def test_a_later_mention_without_target_merges_into_the_full_one():
+    a = build_sentence([("Egypt", "Egypt", "PROPN", "nsubj", 1),
+                        ("condemned", "condemn", "VERB", "ROOT", 1),
+                        ("Israel", "Israel", "PROPN", "dobj", 1)], index=0)
+    b = build_sentence([("Cairo", "Cairo", "PROPN", "nsubj", 1),
+                        ("condemned", "condemn", "VERB", "ROOT", 1),
+                        ("it", "it", "PRON", "dobj", 1)], index=1, offset=40)
+    [ev] = CODER.code_article(Article("a", "x" * 80), [a, b])
+    assert (ev.source.code, ev.target.code, len(ev.evidence)) == ("EGY", "ISR", 2)

@@ -316,7 +316,20 @@ class CameoCoder:
             target = self._prep_objects(sent, anchor, preps)
         if not target:
             target = self._victims(sent, head)
+        if not target and self.codebook[pattern.code].root == "02":
+            target = self._asked(sent, noun.i)
         return _Candidate(pattern, trigger, anchor, source, target)
+
+    def _asked(self, sent: ParsedSentence, noun: int) -> list[Mention]:
+        """"Cairo's query as to whether Hamas supports ...": who the question is about is
+        whom it is put to — the subject of the whether/if clause under the noun."""
+        for t in sent.subtree(noun):
+            if t.i == noun or t.pos not in ("VERB", "AUX"):
+                continue
+            if any(c.dep == "mark" and c.lower in ("whether", "if") for c in sent.children(t.i)):
+                subj = next((c for c in sent.children(t.i) if c.dep == "nsubj"), None)
+                return self._resolve(sent, subj.i) if subj is not None else []
+        return []
 
     def _victims(self, sent: ParsedSentence, noun: Token) -> list[Mention]:
         """"Four children were killed in Israeli tank shelling": who the harm verb governing
@@ -539,19 +552,35 @@ def event_id(
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _actor_key(code: str | None) -> str | None:
+    """An actor at country/group level: "EGYGOV" and "EGY" are one actor for merging."""
+    if not code:
+        return None
+    return code[:3] + (code[-3:] if len(code) >= 9 else "")
+
+
 def merge_events(events: list[Event]) -> list[Event]:
-    """Merge repeated mentions of one event in an article (same source, target, code and
-    status), keeping the first mention and every mention's evidence."""
+    """Merge repeated mentions of one event in an article, keeping the first mention and every
+    mention's evidence: the same code between the same actors (at country/group level) with the
+    same status; and a later mention that names no target ("Egypt's queries") into an earlier
+    one by the same source with the same code that does ("Cairo's query ... whether Hamas")."""
     seen: dict[tuple[str | None, str | None, str, str], int] = {}
+    by_source: dict[tuple[str | None, str], int] = {}
     out: list[Event] = []
     for ev in events:
-        key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo, ev.status)
-        if key in seen:
-            first = out[seen[key]]
-            out[seen[key]] = replace(first, evidence=first.evidence + ev.evidence,
-                                     confidence=max(first.confidence, ev.confidence))
+        src = _actor_key(ev.source.code)
+        key = (src, _actor_key(ev.target.code if ev.target else None), ev.cameo, ev.status)
+        k = seen.get(key)
+        if k is None and ev.target is None:
+            k = by_source.get((src, ev.cameo))
+        if k is not None:
+            first = out[k]
+            out[k] = replace(first, evidence=first.evidence + ev.evidence,
+                             confidence=max(first.confidence, ev.confidence))
             continue
         seen[key] = len(out)
+        if ev.target is not None:
+            by_source.setdefault((src, ev.cameo), len(out))
         out.append(ev)
     return out
 
