@@ -1,88 +1,261 @@
-"""Speed of the pipeline as ratios against bare spaCy parsing, measured in the same run.
+"""Throughput and memory of tidings against bare spaCy parsing, measured in one run.
 
-    python benchmarks/run.py [--articles N]
+    python benchmarks/run.py [--articles 300|all] [--workers 1,2] [--memory-articles 20]
+                             [--out benchmarks/results/] [--skip-memory]
 
-Reads N articles of the BBC throughput corpus in ../shared (or the examples/ folder repeated
-when ../shared is absent) and prints words/s for (1) spaCy's full pipeline alone, (2) tidings'
-nlp stage (parse + conversion to records), (3) coding alone on the stored parses, (4) the whole
-pipeline, and each as a ratio to (1). Memory: peak RSS of the process.
+Reads the BBC corpus (../shared/data/bbc-news/bbc-news.jsonl; the examples/ folder repeated
+when it is absent). For each worker count W, in a fresh process each:
+
+  (a) parse-only: spaCy ``nlp.pipe`` over the same paragraphs tidings parses, same batch size,
+      ``n_process=W``;
+  (b) end to end: read JSONL -> clean (``tidings.ingest.prepare``) -> parse + code
+      (``LocalExecutor`` with W worker processes) -> store (``ingest_into`` a DuckDB file).
+
+Model loading is excluded from both (workers are started and warmed first). Memory: the end
+to end path (W=1) on ``--memory-articles`` articles, then on the same articles replicated 10x
+with new ids, streamed; each in a fresh process, peak RSS of that process.
+
+Prints a table and writes the figures as JSON under ``--out`` (results-<date>-<n>.json).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import resource
+import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from multiprocessing import get_context
 from pathlib import Path
-
-from tidings.models import Article
-from tidings.nlp import Parser, paragraphs
-from tidings.pipeline import Pipeline
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "data" / "bbc-news" / "bbc-news.jsonl"
 
 
-def load_articles(n: int) -> list[Article]:
-    bbc = ROOT.parent / "shared" / "data" / "bbc-news" / "bbc-news.jsonl"
-    out: list[Article] = []
-    if bbc.is_file():
-        for line in bbc.open(encoding="utf-8"):
-            d = json.loads(line)
-            out.append(
-                Article(id=str(d["id"]), text=d.get("text") or d["body"], title=d.get("title"))
-            )
-            if len(out) >= n:
-                break
-        return out
-    texts = [p.read_text() for p in sorted((ROOT / "examples").glob("*.txt"))]
-    while len(out) < n:
-        out.append(Article(id=str(len(out)), text=texts[len(out) % len(texts)]))
-    return out
+def read_articles(n: int | None, replicate: int = 1) -> Iterator[Any]:
+    """Raw articles (before cleaning), streamed; replicas get new ids ``<id>#<k>``."""
+    from tidings.models import Article
+
+    def base() -> Iterator[Article]:
+        if BBC.is_file():
+            with BBC.open(encoding="utf-8") as fh:
+                for count, line in enumerate(fh):
+                    if n is not None and count >= n:
+                        return
+                    d = json.loads(line)
+                    yield Article(id=str(d["id"]), text=d["body"], title=d.get("title"))
+            return
+        texts = [p.read_text() for p in sorted((ROOT / "examples").glob("*.txt"))]
+        for i in range(n or len(texts)):
+            yield Article(id=f"example-{i}", text=texts[i % len(texts)])
+
+    for k in range(replicate):
+        for a in base():
+            yield a if k == 0 else Article(id=f"{a.id}#{k}", text=a.text, title=a.title)
+
+
+def cleaned(n: int | None, replicate: int = 1) -> Iterator[Any]:
+    """read -> clean, as ``tidings ingest`` does (language check and metadata included)."""
+    from tidings.ingest import prepare
+    from tidings.ingest.prepare import Prepared
+
+    for raw in read_articles(n, replicate):
+        item = prepare(raw)
+        yield item.article if isinstance(item, Prepared) else item
+
+
+def peak_rss_mb() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_rss_mb": round(own, 1), "peak_rss_largest_worker_mb": round(child, 1)}
+
+
+# -- the measurements, each run in a fresh process (``--mode``)
+
+def measure_parse(n: int | None, workers: int) -> dict[str, Any]:
+    """(a) spaCy alone on the paragraphs tidings would parse (cleaned text)."""
+    from tidings.config import load_settings
+    from tidings.distributed import DEFAULT_CHUNK_SIZE, chunked
+    from tidings.models import Article
+    from tidings.nlp import paragraphs
+    from tidings.nlp.loader import load_pipeline
+
+    settings = load_settings()
+    articles = [a for a in cleaned(n) if isinstance(a, Article)]
+    words = sum(len(a.text.split()) for a in articles)
+    # the same chunks of articles the end-to-end executor ships to its workers
+    chunks = [[text for a in group for _, text in paragraphs(a.text)]
+              for group in chunked(articles, DEFAULT_CHUNK_SIZE)]
+    if workers == 1:
+        load_pipeline(settings.model or None)("warm up")
+        t0 = time.perf_counter()
+        sentences = sum(_parse_chunk(c, settings.model, settings.batch_size) for c in chunks)
+        secs = time.perf_counter() - t0
+    else:  # a pool of warm processes, one model each (as nlp.pipe(n_process=W) would start)
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            list(pool.map(_parse_chunk, [["warm up"]] * workers, [settings.model] * workers,
+                          [1] * workers))
+            t0 = time.perf_counter()
+            sentences = sum(pool.map(_parse_chunk, chunks, [settings.model] * len(chunks),
+                                     [settings.batch_size] * len(chunks)))
+            secs = time.perf_counter() - t0
+    return {"articles": len(articles), "words": words, "sentences": sentences,
+            "seconds": round(secs, 2), **peak_rss_mb()}
+
+
+def _parse_chunk(texts: list[str], model: str, batch_size: int) -> int:
+    """spaCy alone: parse ``texts`` with ``nlp.pipe``; returns the number of sentences."""
+    from tidings.nlp.loader import load_pipeline
+
+    nlp = load_pipeline(model or None)
+    return sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=batch_size))
+
+
+def measure_e2e(n: int | None, workers: int, replicate: int = 1) -> dict[str, Any]:
+    """(b) read -> clean -> parse + code -> store, with ``workers`` processes."""
+    from tidings.config import load_settings
+    from tidings.distributed import LocalExecutor
+    from tidings.store import Store, ingest_into
+
+    settings = load_settings()
+    counts = {"articles": 0, "words": 0, "sentences": 0, "events": 0}
+
+    with LocalExecutor(settings, workers=workers) as executor, \
+            tempfile.TemporaryDirectory() as tmp:
+        executor.start()  # every worker loads its model, dictionaries and tables now
+        list(cleaned(1))  # and this process its cleaning, language and date tables
+
+        class Counting:  # counts what the executor returns on its way into the store
+            settings = executor.settings
+            coder = None
+
+            def run(self, items: list[Any]) -> Iterator[Any]:
+                for res in executor.run(items):
+                    if hasattr(res, "sentences"):
+                        counts["articles"] += 1
+                        counts["words"] += len(res.article.text.split())
+                        counts["sentences"] += len(res.sentences)
+                        counts["events"] += len(res.events)
+                    yield res
+
+        with Store(Path(tmp) / "bench.duckdb") as store:
+            t0 = time.perf_counter()
+            stats = ingest_into(store, Counting(), cleaned(n, replicate),
+                                commit_every=max(32, workers * executor.chunk_size * 4))
+            secs = time.perf_counter() - t0
+    return {**counts, "stored_events": stats.events, "seconds": round(secs, 2),
+            **peak_rss_mb()}
+
+
+def _child(mode: str, **kw: Any) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--mode", mode,
+           *[f"--{k.replace('_', '-')}={v}" for k, v in kw.items()]]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _rates(r: dict[str, Any]) -> dict[str, Any]:
+    s = max(r["seconds"], 1e-9)
+    return {**r, "articles_per_s": round(r["articles"] / s, 2),
+            "sentences_per_s": round(r["sentences"] / s, 1),
+            "words_per_s": round(r["words"] / s)}
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=150)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", default="300", help="how many BBC articles, or `all`")
+    ap.add_argument("--workers", default="1,2", help="worker counts to compare, e.g. 1,2")
+    ap.add_argument("--memory-articles", type=int, default=20,
+                    help="corpus of the memory runs (1x, then 10x replicated)")
+    ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    ap.add_argument("--mode", choices=["parse", "e2e"], help=argparse.SUPPRESS)
+    ap.add_argument("--n", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--w", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--replicate", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    articles = load_articles(args.articles)
-    words = sum(len(a.text.split()) for a in articles)
-    parser = Parser()
-    nlp = parser.nlp
-    nlp("warm up")
 
-    t0 = time.perf_counter()
-    for a in articles:
-        list(nlp.pipe(c for _, c in paragraphs(a.text)))
-    bare = time.perf_counter() - t0
+    if args.mode:  # a measurement in this fresh process; one JSON line on stdout
+        n = args.n or None
+        result = (measure_parse(n, args.w) if args.mode == "parse"
+                  else measure_e2e(n, args.w, args.replicate))
+        print(json.dumps(result))
+        return 0
 
-    t0 = time.perf_counter()
-    parsed = [parser.parse(a) for a in articles]
-    stage = time.perf_counter() - t0
+    n = 0 if args.articles == "all" else int(args.articles)
+    workers = [int(w) for w in args.workers.split(",")]
+    started = time.perf_counter()
+    runs: dict[str, Any] = {}
+    for w in workers:
+        print(f"[{time.perf_counter() - started:5.0f}s] parse-only, {w} process(es) ...",
+              file=sys.stderr)
+        a = _rates(_child("parse", n=n, w=w))
+        print(f"[{time.perf_counter() - started:5.0f}s] end to end, {w} worker(s) ...",
+              file=sys.stderr)
+        b = _rates(_child("e2e", n=n, w=w))
+        runs[str(w)] = {"parse_only": a, "end_to_end": b,
+                        "ratio_b_a": round(a["seconds"] / b["seconds"], 3)}
+    memory: dict[str, Any] = {}
+    if not args.skip_memory:
+        for k in (1, 10):
+            print(f"[{time.perf_counter() - started:5.0f}s] memory, {k}x "
+                  f"{args.memory_articles} articles ...", file=sys.stderr)
+            memory[f"{k}x"] = _rates(_child("e2e", n=args.memory_articles, w=1, replicate=k))
+        memory["growth_10x_vs_1x"] = round(
+            memory["10x"]["peak_rss_mb"] / memory["1x"]["peak_rss_mb"] - 1, 3)
 
-    pipeline = Pipeline()
-    pipeline._parser = parser
-    coder = pipeline.coder
-    t0 = time.perf_counter()
-    n_events = sum(len(coder.code_article(a, s)) for a, s in zip(articles, parsed, strict=True))
-    coding = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    list(pipeline.run(articles))
-    whole = time.perf_counter() - t0
-
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{len(articles)} articles, {words} words, {n_events} events")
-    print(f"{'step':34} {'words/s':>10} {'time vs bare spaCy':>20}")
-    for name, secs in (
-        ("spaCy pipeline alone (baseline)", bare),
-        ("nlp stage (parse + records)", stage),
-        ("coding alone (stored parses)", coding),
-        ("whole pipeline", whole),
-    ):
-        print(f"{name:34} {words / secs:10.0f} {secs / bare:20.2f}")
-    print(f"peak RSS: {rss_mb:.0f} MB")
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
+        "machine": {"cpus": len(os.sched_getaffinity(0)), "python": platform.python_version(),
+                    "platform": platform.platform(),
+                    "load_avg_at_end": [round(x, 2) for x in os.getloadavg()]},
+        "corpus": "BBC news (bbc-news.jsonl)" if BBC.is_file() else "examples/ repeated",
+        "runs": runs, "memory": memory,
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+    print_table(report)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    path = args.out / f"results-{stamp}-{args.articles}.json"
+    path.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwritten {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
+
+
+def print_table(report: dict[str, Any]) -> None:
+    head = (f"{'run':34} {'articles':>8} {'sents':>6} {'seconds':>8} {'articles/s':>10} "
+            f"{'sents/s':>8} {'words/s':>8} {'peak RSS MB':>12}")
+    print(head)
+    print("-" * len(head))
+    for w, run in report["runs"].items():
+        for label, key in (("parse only (spaCy nlp.pipe)", "parse_only"),
+                           ("end to end (clean+parse+code+store)", "end_to_end")):
+            r = run[key]
+            rss = f"{r['peak_rss_mb']:.0f}"
+            if r.get("peak_rss_largest_worker_mb") and int(w) > 1:
+                rss += f" +{r['peak_rss_largest_worker_mb']:.0f}/w"
+            print(f"{label[:28] + f' W={w}':34} {r['articles']:8} {r['sentences']:6} "
+                  f"{r['seconds']:8.1f} {r['articles_per_s']:10.2f} {r['sentences_per_s']:8.1f} "
+                  f"{r['words_per_s']:8} {rss:>12}")
+        print(f"{'ratio b/a (time parse / time e2e)':34} W={w}: {run['ratio_b_a']:.2f}")
+    mem = report.get("memory") or {}
+    for k in ("1x", "10x"):
+        if k in mem:
+            r = mem[k]
+            print(f"{'memory ' + k:34} {r['articles']:8} {r['sentences']:6} {r['seconds']:8.1f} "
+                  f"{r['articles_per_s']:10.2f} {r['sentences_per_s']:8.1f} {r['words_per_s']:8} "
+                  f"{r['peak_rss_mb']:12.0f}")
+    if "growth_10x_vs_1x" in mem:
+        print(f"peak RSS growth 10x vs 1x: {mem['growth_10x_vs_1x']:+.1%}")
 
 
 if __name__ == "__main__":

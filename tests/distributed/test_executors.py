@@ -134,6 +134,30 @@ def test_dask_executor_stands_in_for_the_pipeline_in_the_store(cluster, referenc
     assert stats.ingested == 6
 
 
+@pytest.mark.model
+def test_cli_ingest_on_the_dask_cluster(cluster, reference, tmp_path):
+    from typer.testing import CliRunner
+
+    from tidings.cli.main import app
+    from tidings.store import Store
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(
+        json.dumps({"id": a.id, "text": a.text, "published": a.published}) + "\n"
+        for a in _items() if isinstance(a, Article)))
+    db = tmp_path / "t.duckdb"
+    # the same settings as SETTINGS, so the workers reuse the pipelines they hold
+    out = CliRunner().invoke(app, [
+        "ingest", str(source), "--db", str(db), "--no-clean", "--executor", "dask",
+        "--scheduler", cluster.scheduler.address, "--set", "locations=false",
+        "--set", "on_error=raise"])
+    assert out.exit_code == 0, out.output
+    with Store(db) as store:
+        stored = sorted(e.event_id for e in store.events())
+    assert stored == sorted(e.event_id for r in reference if isinstance(r, ArticleResult)
+                            for e in r.events)
+
+
 def test_make_executor_checks_its_options():
     with pytest.raises(ConfigError, match="unknown executor"):
         make_executor("spark", SETTINGS)

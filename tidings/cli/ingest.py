@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -97,6 +98,16 @@ def ingest_command(
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Print a line to stderr as each batch commits.")] = False,
     set_: SetOption = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=0,
+        help="Worker processes that parse and code (one model each); 0: all cores; 1: in "
+             "this process.")] = 1,
+    executor: Annotated[str, typer.Option(
+        "--executor", help="Where parse + code run: local (processes on this machine) or "
+                           "dask (a dask.distributed cluster, see --scheduler).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address for --executor dask, e.g. "
+                            "tcp://HOST:8786.")] = None,
 ) -> None:
     """Parse, code and store articles; re-ingesting an unchanged article changes nothing."""
     if input_format not in FORMATS:
@@ -106,6 +117,24 @@ def ingest_command(
     pipeline = pipeline_from(set_, dictionary)
     path = default_db_path(db)
     started = time.monotonic()
+    with ExitStack() as stack:
+        runner: Any = pipeline
+        if executor != "local" or workers != 1:
+            from tidings.distributed import make_executor
+
+            runner = stack.enter_context(make_executor(
+                executor, pipeline.settings, workers=workers or None, scheduler=scheduler))
+        stats = _ingest(runner, path, paths, input_format, column, not no_clean, commit_every,
+                        cluster_window, verbose, err, started)
+    elapsed = time.monotonic() - started
+    err.print(f"ingest into {path}: run {stats.run_id}, {elapsed:.1f} s", highlight=False)
+    err.print(summary_table(stats))
+    raise typer.Exit(ingest_exit_code(stats))
+
+
+def _ingest(pipeline: Any, path: str, paths: list[str] | None, input_format: str,
+            column: list[str] | None, clean: bool, commit_every: int, cluster_window: int,
+            verbose: bool, err: Console, started: float) -> IngestStats:
     with Store(path) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
         TextColumn("{task.fields[articles]:,} articles · {task.fields[events]:,} events · "
@@ -123,13 +152,9 @@ def ingest_command(
                           f"{stats.events} events", highlight=False)
                 sys.stderr.flush()
 
-        items = _inputs(paths or [], input_format, column, not no_clean)
-        stats = ingest_into(store, pipeline, items, commit_every=commit_every,
-                            window=cluster_window, inputs=paths or ["-"], on_batch=on_batch)
-    elapsed = time.monotonic() - started
-    err.print(f"ingest into {path}: run {stats.run_id}, {elapsed:.1f} s", highlight=False)
-    err.print(summary_table(stats))
-    raise typer.Exit(ingest_exit_code(stats))
+        items = _inputs(paths or [], input_format, column, clean)
+        return ingest_into(store, pipeline, items, commit_every=commit_every,
+                           window=cluster_window, inputs=paths or ["-"], on_batch=on_batch)
 
 
 def ingest_exit_code(stats: IngestStats) -> int:

@@ -62,6 +62,15 @@ class LocalExecutor:
                                              initializer=warm, initargs=(self.settings,))
         return self._pool
 
+    def start(self) -> list[int]:
+        """Start every worker and load its model now (not on the first chunk); returns the
+        worker process ids (this process's own id with ``workers=1``)."""
+        if self.workers == 1:
+            return [warm(self.settings)]
+        pool = self._get_pool()
+        futures = [pool.submit(warm, self.settings) for _ in range(self.workers)]
+        return sorted({f.result() for f in futures})
+
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         if self.workers == 1:  # in this process: no pool, no second model
             yield from worker_pipeline(self.settings).run(items)

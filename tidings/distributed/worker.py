@@ -45,9 +45,18 @@ def worker_pipeline(settings: Settings) -> Pipeline:
     return pipeline
 
 
+_WARM_UP = Article(id="warm-up", text="Egypt's army attacked Hamas in Gaza on Monday.",
+                   published="2024-01-01")
+
+
 def warm(settings: Settings) -> int:
-    """Load the pipeline in this process (a pool initializer); returns the process id."""
-    worker_pipeline(settings)
+    """Load the pipeline in this process (a pool initializer) and code one sentence, so the
+    tables that load on first use (places, dates) are ready before the first chunk; returns
+    the process id."""
+    pipeline = worker_pipeline(settings)
+    if not getattr(pipeline, "_warmed", False):
+        list(pipeline.run([_WARM_UP]))
+        pipeline._warmed = True  # type: ignore[attr-defined]
     return os.getpid()
 
 
