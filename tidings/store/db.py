@@ -344,10 +344,13 @@ class Store:
         self.insert_rows("event_evidence", evidence)
         return [e["event_id"] for e in events]
 
-    def put_events(self, article: Article, evs: Sequence[Event], run_id: int | None) -> list[str]:
-        """Store re-coded events of a stored article."""
+    def put_events(self, items: Sequence[tuple[Article, Sequence[Event]]],
+                   run_id: int | None) -> list[str]:
+        """Store re-coded events of stored articles (one bulk insert)."""
         evidence: list[dict[str, Any]] = []
-        rows = self._event_rows(evs, iso_day(article.published), run_id, evidence)
+        rows: list[dict[str, Any]] = []
+        for article, evs in items:
+            rows += self._event_rows(evs, iso_day(article.published), run_id, evidence)
         self.insert_rows("events", rows)
         self.insert_rows("event_evidence", evidence)
         return [r["event_id"] for r in rows]
@@ -368,16 +371,18 @@ class Store:
                                  "start_char": sp.start, "end_char": sp.end})
         return rows
 
-    def put_mentions(self, article_id: str, mentions: Sequence[Mention]) -> int:
-        """Store an article's actor mentions (one per span; the first wins)."""
-        rows, seen = [], set()
-        for m in mentions:
-            if (m.start, m.end) in seen:
-                continue
-            seen.add((m.start, m.end))
-            rows.append({"article_id": article_id, "sentence_index": m.sentence_index,
-                         "start_char": m.start, "end_char": m.end, "text": m.text,
-                         "code": m.code, "rule": m.rule, "actor_name": m.actor_name})
+    def put_mentions(self, items: Sequence[tuple[str, Sequence[Mention]]]) -> int:
+        """Store articles' actor mentions (one per span; the first wins)."""
+        rows = []
+        for article_id, mentions in items:
+            seen = set()
+            for m in mentions:
+                if (m.start, m.end) in seen:
+                    continue
+                seen.add((m.start, m.end))
+                rows.append({"article_id": article_id, "sentence_index": m.sentence_index,
+                             "start_char": m.start, "end_char": m.end, "text": m.text,
+                             "code": m.code, "rule": m.rule, "actor_name": m.actor_name})
         self.insert_rows("mentions", rows)
         return len(rows)
 
@@ -408,6 +413,26 @@ class Store:
             "SELECT parse FROM sentences WHERE article_id = ? ORDER BY sentence_index",
             [article_id]).fetchall()
         return [ParsedSentence.from_dict(json.loads(r[0])) for r in rows]
+
+    def parsed_articles(self) -> Iterator[tuple[Article, list[ParsedSentence]]]:
+        """Every stored article with its parse, in arrival order, in one streaming scan (a
+        query per article would scan the sentences table each time)."""
+        cur = self.conn.cursor().execute(
+            "SELECT a.id, a.text, a.title, a.published, a.outlet, a.url, a.origin, a.language, "
+            "a.dateline, s.parse FROM articles a LEFT JOIN sentences s ON s.article_id = a.id "
+            "ORDER BY a.seq, s.sentence_index")
+        current: Article | None = None
+        parses: list[ParsedSentence] = []
+        while rows := cur.fetchmany(1024):
+            for *fields, parse in rows:
+                if current is None or current.id != fields[0]:
+                    if current is not None:
+                        yield current, parses
+                    current, parses = Article(*fields), []
+                if parse is not None:
+                    parses.append(ParsedSentence.from_dict(json.loads(parse)))
+        if current is not None:
+            yield current, parses
 
     def events(self) -> Iterator[Event]:
         """Stored events as records, in arrival order."""

@@ -149,8 +149,7 @@ def _ingest_batch(store: Store, pipeline: Any, batch: list[Article | Rejection],
         kept = [(r.article, r.sentences, r.events) for r in latest.values()]
         new_ids = store.put_articles(kept, stats.run_id)
         if mentions is not None:
-            for art, sents, _ in kept:
-                store.put_mentions(art.id, mentions(art, sents))
+            store.put_mentions([(art.id, mentions(art, sents)) for art, sents, _ in kept])
         rebuild(store, emptied - assign_clusters(store, new_ids, window))
         new_rejections = sum(store.put_rejection(r, stats.run_id) for r in rejections)
         stats.read += len(batch)
@@ -168,7 +167,7 @@ def _ingest_batch(store: Store, pipeline: Any, batch: list[Article | Rejection],
 
 
 def recode(store: Store, pipeline: Any, *, window: int = DEFAULT_WINDOW_DAYS,
-           on_article: Callable[[int], None] | None = None) -> IngestStats:
+           chunk: int = 256, on_article: Callable[[int], None] | None = None) -> IngestStats:
     """Re-code every stored parse with ``pipeline``'s coder (no spaCy: ``code_sentences``),
     replace all events, re-cluster, and record the run — all in one transaction."""
     info = _pipeline_info(pipeline)
@@ -178,19 +177,22 @@ def recode(store: Store, pipeline: Any, *, window: int = DEFAULT_WINDOW_DAYS,
         stats.run_id = store.start_run("recode", coder=info["coder"],
                                        dictionaries=info["dictionaries"],
                                        settings={**info.get("settings", {}), "window": window})
-    articles = list(store.articles())
     try:
         with store.transaction():
             store.delete_events(None)
-            for n, article in enumerate(articles, 1):
-                sentences = store.sentences(article.id)
-                events: list[Event] = pipeline.code_sentences(article, sentences)
-                stats.events += len(store.put_events(article, events, stats.run_id))
-                if mentions is not None:
-                    store.put_mentions(article.id, mentions(article, sentences))
-                stats.read += 1
+            stream = store.parsed_articles()
+            while part := list(islice(stream, chunk)):
+                coded: list[tuple[Article, list[Event]]] = []
+                found: list[tuple[str, list[Mention]]] = []
+                for article, sentences in part:
+                    coded.append((article, pipeline.code_sentences(article, sentences)))
+                    if mentions is not None:
+                        found.append((article.id, mentions(article, sentences)))
+                stats.events += len(store.put_events(coded, stats.run_id))
+                store.put_mentions(found)
+                stats.read += len(coded)
                 if on_article:
-                    on_article(n)
+                    on_article(stats.read)
             stats.clusters = recluster(store, window)
             store.update_run(stats.run_id, articles_read=stats.read, events=stats.events,
                              status="done", finished=True)
