@@ -208,3 +208,20 @@ def test_a_later_mention_without_target_merges_into_the_full_one():
                         ("it", "it", "PRON", "dobj", 1)], index=1, offset=40)
     [ev] = CODER.code_article(Article("a", "x" * 80), [a, b])
     assert (ev.source.code, ev.target.code, len(ev.evidence)) == ("EGY", "ISR", 2)
+
+
+def test_pictures_and_videos_are_their_publishers_claims():
+    s = build_sentence([
+        ("Hezbollah", "Hezbollah", "PROPN", "nsubj", 1),
+        ("released", "release", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("video", "video", "NOUN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 9), ("which", "which", "PRON", "pobj", 4),
+        ("Hezbollah", "Hezbollah", "PROPN", "compound", 7),
+        ("fighters", "fighter", "NOUN", "nsubjpass", 9, "NNS"),
+        ("were", "be", "AUX", "auxpass", 9), ("seen", "see", "VERB", "relcl", 3, "VBN"),
+        ("attacking", "attack", "VERB", "xcomp", 9), ("Israel", "Israel", "PROPN", "dobj", 10),
+    ])
+    events = CODER.code_sentence(s)
+    # no release event: releasing a video is a publication; the attack is Hezbollah's claim
+    assert [(e.source.code, e.cameo, e.status, e.claimant and e.claimant.code)
+            for e in events] == [("LBNREBHEZ", "190", "claimed", "LBNREBHEZ")]

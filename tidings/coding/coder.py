@@ -56,6 +56,11 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events between coordinated subjects are mutual ("A and B met", "... clashed").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+# Objects that make a bare action verb a publication: "released a video", "seized on a report"
+MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", "photograph",
+                 "image", "data", "figure", "document", "list", "book", "album", "film",
+                 "recording", "study", "survey", "result", "communique", "transcript", "map",
+                 "poll", "message", "audio", "tape", "clip", "song", "trailer", "detail"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
 SUBJ = ("nsubj", "csubj")
@@ -218,6 +223,8 @@ class CameoCoder:
                 continue
             if p.objs and not obj_words & set(p.objs):
                 continue
+            if not p.objs and obj_words & MEDIA_OBJECTS:
+                continue  # "released a video", "issued a statement": a publication, no act
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
                 continue  # "appeal to", "call on", "side with": the preposition is the sense
             pattern = p

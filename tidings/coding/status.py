@@ -31,6 +31,10 @@ CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "suppos
                  "seemingly"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
+# "its militants were seen attacking": what pictures or footage show is their publisher's claim
+PERCEPTION = {"see", "show", "film", "picture", "depict", "record", "photograph", "hear"}
+MEDIA_NOUNS = {"picture", "photo", "photograph", "image", "video", "footage", "clip",
+               "recording", "film"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "whether"}
 CONDITION_PHRASES = (("in", "exchange", "for"), ("in", "return", "for"), ("on", "condition"))
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"}
@@ -101,6 +105,18 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                     speaker, speaker_verb = _subject(sent, tok.i), tok.i
                     outlet = lemma == "report"
                     local = False
+            if lemma in PERCEPTION and tok.pos == "VERB" and any(
+                    c.dep == "auxpass" for c in sent.children(tok.i)):
+                found.append("claimed")
+                cues.append(f"evidential:{tok.text}")
+                local = False
+            if lemma in MEDIA_NOUNS and tok.pos == "NOUN" and via in ("relcl", "acl") and \
+                    tok.head != tok.i and sent.tokens[tok.head].pos == "VERB":
+                # "IS published pictures in which ...": the publisher vouches for them
+                found.append("claimed")
+                cues.append(f"media:{tok.text}")
+                speaker, speaker_verb = _subject(sent, tok.head), tok.head
+                local = False
             if lemma in REPORT_NOUNS and tok.pos == "NOUN" and via in (
                     "acl", "ccomp", "relcl", "prep") and relcl_crossed <= 1:
                 # (a clause relative to a noun inside a relative clause is presupposed
