@@ -38,7 +38,8 @@ STATUS_STRENGTH: tuple[str, ...] = (
 def to_dict(record: Any) -> Any:
     """A record (or a tuple/list of records) as plain JSON-ready Python values."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)
+                if not f.name.startswith("_")}
     if isinstance(record, (list, tuple)):
         return [to_dict(r) for r in record]
     if isinstance(record, dict):
@@ -108,9 +109,20 @@ class ParsedSentence:
     end: int
     tokens: tuple[Token, ...]
     entities: tuple[EntitySpan, ...] = ()
+    # children per token, built on first use (the coder asks tens of times per sentence)
+    _kids: tuple[tuple[Token, ...], ...] | None = field(
+        default=None, init=False, compare=False, repr=False)
 
     def children(self, i: int) -> list[Token]:
-        return [t for t in self.tokens if t.head == i and t.i != i]
+        kids = self._kids
+        if kids is None:
+            table: list[list[Token]] = [[] for _ in self.tokens]
+            for t in self.tokens:
+                if t.head != t.i and 0 <= t.head < len(table):
+                    table[t.head].append(t)
+            kids = tuple(tuple(k) for k in table)
+            object.__setattr__(self, "_kids", kids)
+        return list(kids[i])
 
     def subtree(self, i: int) -> list[Token]:
         """Token ``i`` and everything that depends on it, in sentence order."""
