@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE := examples/cairo-gaza-crossing.txt
 
-.PHONY: demo test lint eval bench install clean
+.PHONY: demo test lint eval bench fuzz install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/tidings code $(EXAMPLE)
-	@echo "Open the web app on the demo store:"
-	@echo "  $(BIN)/tidings ingest --db demo.duckdb examples/ && $(BIN)/tidings serve --db demo.duckdb   # then http://127.0.0.1:8000/"
+	$(BIN)/tidings ingest examples/
+	$(BIN)/tidings query events --limit 20
+	@echo "The events above are stored in ./tidings.duckdb. Open the web app on it:"
+	@echo "  $(BIN)/tidings serve   # then http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -32,6 +34,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py --docs 10000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
