@@ -9,6 +9,8 @@
     ├── NlpError                  the language pipeline cannot be loaded or run
     │   └── ModelNotInstalledError
     ├── CodingError               the coder or its data files failed
+    ├── StoreError                the store cannot be opened, migrated, read or written
+    │   └── StoreLockedError      another process holds the store's file (one writer per file)
     └── EvalError                 a gold file that cannot be evaluated
 
 Every error says what went wrong and, where it can, how to fix it. ``http_status`` is used by
@@ -73,6 +75,16 @@ class CodingError(TidingsError):
     pass
 
 
+class StoreError(TidingsError):
+    """The store cannot be opened, migrated, read or written (locked, corrupt, too new)."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store's file lock (a second concurrent ingest)."""
+
+    http_status = 503
+
+
 class EvalError(TidingsError):
     exit_code = 2
 
@@ -85,5 +97,7 @@ __all__ = [
     "InputFormatError",
     "ModelNotInstalledError",
     "NlpError",
+    "StoreError",
+    "StoreLockedError",
     "TidingsError",
 ]
