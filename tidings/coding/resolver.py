@@ -69,6 +69,7 @@ class ArticleMemory:
     """Mentions seen so far in one article, for conservative coreference."""
 
     items: list[_Remembered] = field(default_factory=list)
+    country_counts: dict[str, int] = field(default_factory=dict)  # named mentions per country
     date: str | None = None  # the article's publication date: office holders are dated
     default_country: str | None = None  # the user's setting for domestic news sources
     shallow: bool = False  # names only, no coreference (for looking back within a sentence)
@@ -79,13 +80,10 @@ class ArticleMemory:
     def home_country(self) -> str | None:
         """The country an article is about, when one clearly dominates its named mentions
         (at least two, and over half of all countries mentioned), else the user's default."""
-        from collections import Counter
-
-        counts = Counter(r.code[:3] for r in self.items
-                         if not r.kind.startswith(("coref", "context")) and r.code[:3].isalpha()
-                         and r.code[:3] not in _NON_STATE_PREFIXES)
+        counts = self.country_counts
         if counts:
-            (top, n), total = counts.most_common(1)[0], sum(counts.values())
+            top = max(counts, key=lambda c: counts[c])
+            n, total = counts[top], sum(counts.values())
             if n >= 2 and n * 2 > total:
                 return top
         return self.default_country
@@ -95,10 +93,18 @@ class ArticleMemory:
             lemma = sent.tokens[m.head].lemma.lower()
             self.items.append(_Remembered(sent.index, m.head, lemma, m.code, m.rule,
                                           lemma in PERSON_NOUNS or m.rule == "person"))
+            c = m.code[:3]
+            if not m.rule.startswith(("coref", "context")) and c.isalpha() and \
+                    c not in _NON_STATE_PREFIXES:
+                self.country_counts[c] = self.country_counts.get(c, 0) + 1
 
     def _recent(self, sentence: int, token: int) -> list[_Remembered]:
-        out = [r for r in self.items if sentence - COREF_WINDOW <= r.sentence < sentence
-               or (r.sentence == sentence and r.token < token)]
+        out = []
+        for r in reversed(self.items):  # newest first; stop past the window
+            if r.sentence < sentence - COREF_WINDOW:
+                break
+            if r.sentence < sentence or (r.sentence == sentence and r.token < token):
+                out.append(r)
         return sorted(out, key=lambda r: (r.sentence, r.token), reverse=True)
 
     def same_head(self, sentence: int, token: int, lemma: str) -> _Remembered | None:

@@ -20,15 +20,16 @@ def doc_to_sentences(
     """
     out: list[ParsedSentence] = []
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    text = doc.text  # Doc.text joins every token: read it once, not once per sentence
     for sent in sents:
-        parsed = _convert_sentence(sent, article_id, offset, first_index + len(out))
+        parsed = _convert_sentence(sent, text, article_id, offset, first_index + len(out))
         if parsed is not None:
             out.append(parsed)
     return out
 
 
 def _convert_sentence(
-    sent: Span, article_id: str, offset: int, index: int
+    sent: Span, doc_text: str, article_id: str, offset: int, index: int
 ) -> ParsedSentence | None:
     kept = [t for t in sent if not t.is_space]
     if not kept:
@@ -61,5 +62,5 @@ def _convert_sentence(
     )
     start = offset + kept[0].idx
     end = offset + kept[-1].idx + len(kept[-1].text)
-    text = sent.doc.text[kept[0].idx : kept[-1].idx + len(kept[-1].text)]
+    text = doc_text[kept[0].idx : kept[-1].idx + len(kept[-1].text)]
     return ParsedSentence(article_id, index, text, start, end, tuple(tokens), entities)
