@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 
 def _ratio(run, n: int) -> tuple[float, float, float]:
     run(n // 4)  # warm up
