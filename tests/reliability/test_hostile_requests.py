@@ -103,9 +103,6 @@ def _raw(port: int, head: bytes, body: bytes = b"") -> socket.socket:
     return s
 
 
-@pytest.mark.xfail(strict=True, reason="tidings/api/server.py runs uvicorn with no request-"
-                   "body timeout: a client that sends the headers and then never sends the body "
-                   "holds its connection and its request open for ever (a slowloris)")
 def test_slow_bodies_time_out_and_do_not_starve_others(tmp_path, capsys):
     from tests.reliability.server import serve
 

@@ -81,7 +81,8 @@ def make_app(settings: ApiSettings | None = None, *, db: str | Path | None = Non
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"],
                            allow_headers=["authorization", "content-type"])
-    app.add_middleware(LimitsMiddleware, max_body=settings.api_max_body)
+    app.add_middleware(LimitsMiddleware, max_body=settings.api_max_body,
+                       body_timeout=settings.api_body_timeout)
 
     return app
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 from typing import Any
@@ -88,9 +89,10 @@ class LimitsMiddleware:
     """Refuses bodies over ``max_body`` bytes with 413 (by Content-Length, and by counting
     the bytes of a chunked body) and adds the security headers to every response."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, body_timeout: float = 10.0) -> None:
         self.app = app
         self.max_body = max_body
+        self.body_timeout = body_timeout  # seconds a request may take to send its body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,14 +110,21 @@ class LimitsMiddleware:
                 return
         seen = 0
         started = False
+        body_done = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, body_done
+            if body_done:  # afterwards receive() waits for a disconnect: no deadline then
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), timeout=self.body_timeout)
+            except TimeoutError:
+                raise _BodyTimeout() from None  # a slow body (slowloris) is cut
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
                     raise _BodyTooLarge()
+                body_done = not message.get("more_body", False)
             return message
 
         async def secure_send(message: Message) -> None:
@@ -131,15 +140,31 @@ class LimitsMiddleware:
         except _BodyTooLarge:
             if not started:
                 await self._too_large(send)
+        except _BodyTimeout:
+            if not started:
+                await self._error(send, 408, "the request body did not arrive in time",
+                                  "send the whole body within api_body_timeout seconds")
 
     async def _too_large(self, send: Send) -> None:
-        body = json.dumps({"error": {
-            "status": 413, "message": f"request body over {self.max_body:,} bytes",
-            "hint": "send a smaller document (the limit is the api_max_body setting)"}}).encode()
+        await self._error(send, 413, f"request body over {self.max_body:,} bytes",
+                          "send a smaller document (the limit is the api_max_body setting)")
+
+    @staticmethod
+    async def _error(send: Send, status: int, message: str, hint: str) -> None:
+        body = json.dumps({"error": {"status": status, "message": message,
+                                     "hint": hint}}).encode()
         headers: list[Any] = [(b"content-type", b"application/json"),
-                              (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
+                              (b"content-length", str(len(body)).encode()),
+                              (b"connection", b"close"), *SECURITY_HEADERS]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+class _BodyTimeout(HTTPException):
+    """Raised from ``receive`` when the body stalls past ``body_timeout``."""
+
+    def __init__(self) -> None:
+        super().__init__(408, "request body timed out")
 
 
 class _BodyTooLarge(HTTPException):

@@ -23,6 +23,8 @@ API_SETTINGS: tuple[Setting, ...] = (
                                  "reads need the token too (bearer header, or the cookie the "
                                  "/login page sets)"),
     Setting("api_max_body", 2 * 1024 * 1024, "largest request body in bytes; larger → 413"),
+    Setting("api_body_timeout", 10, "seconds a client may take to send its request body; "
+                                    "slower → 408 and the connection is closed"),
     Setting("api_page_size", 100, "events per page when `limit` is not given"),
     Setting("api_max_page_size", 1000, "largest `limit` a request may ask for (CSV "
                                        "downloads: 50 times this)"),
@@ -38,6 +40,7 @@ class ApiSettings:
     api_token: str = ""
     api_reads: str = "open"
     api_max_body: int = 2 * 1024 * 1024
+    api_body_timeout: int = 10
     api_page_size: int = 100
     api_max_page_size: int = 1000
     api_cors_origins: str = ""
