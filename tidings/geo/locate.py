@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tidings.geo.toponyms import PLACE_WORDS, Resolved
+from tidings.geo.toponyms import PLACE_WORDS, SLOT_VERBS, Resolved
 from tidings.models import ParsedSentence, Token
 
 LOC_PREPS = frozenset(
@@ -76,35 +76,13 @@ ARG_DEPS = frozenset(
     }
 )
 CHAIN_DEPS = frozenset({"xcomp", "conj", "acomp", "aux", "auxpass", "prt"})
-MOVEMENT = frozenset(
+# verbs of movement and attack whose place phrase is where the event happened: the
+# toponym slot verbs plus these
+MOVEMENT = SLOT_VERBS | frozenset(
     [
-        "enter",
-        "annex",
-        "retook",
         "overran",
         "struck",
-        "invade",
-        "attack",
-        "bomb",
-        "shell",
-        "strike",
-        "hit",
-        "raid",
-        "storm",
-        "occupy",
-        "seize",
-        "capture",
-        "besiege",
-        "visit",
-        "reach",
-        "leave",
-        "flee",
-        "cross",
         "tour",
-        "overrun",
-        "liberate",
-        "retake",
-        "recapture",
         "blockade",
         "fly",
         "travel",
@@ -118,11 +96,8 @@ MOVEMENT = frozenset(
         "march",
         "sail",
         "invitation",
-        "visit",
         "trip",
         "journey",
-        "tour",
-        "return",
         "deployment",
         "arrival",
         "incursion",
