@@ -8,6 +8,8 @@ import io
 from datetime import date
 from typing import Annotated, Any, Literal
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -83,11 +85,23 @@ def health(request: Request) -> dict[str, Any]:
 
 @router.post("/code", summary="Code one document; nothing is stored",
              dependencies=[Depends(require_read)])
-def code(doc: Document, request: Request) -> dict[str, Any]:
+async def code(doc: Document, request: Request) -> dict[str, Any]:
     """Body ``{"text": ...}`` or ``{"html": ...}`` with optional ``published``, ``outlet``,
     ``url``, ``title``, ``id`` and ``clean``. Returns ``{"article", "events"}``: every event's
     offsets index ``article.text`` (the cleaned text)."""
-    return code_document(coder(request), doc)
+    # the pipeline codes one document at a time: waiting requests queue on their own limiter,
+    # not in the shared thread pool, so reads are not starved behind them
+    result: dict[str, Any] = await anyio.to_thread.run_sync(
+        code_document, coder(request), doc, limiter=_coding_limiter(request))
+    return result
+
+
+def _coding_limiter(request: Request) -> anyio.CapacityLimiter:
+    limiter = getattr(request.app.state, "coding_limiter", None)
+    if limiter is None:
+        limiter = anyio.CapacityLimiter(1)
+        request.app.state.coding_limiter = limiter
+    return limiter
 
 
 @router.post("/articles", summary="Ingest one document into the store",
