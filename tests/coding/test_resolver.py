@@ -190,3 +190,14 @@ def test_people_data_has_no_overlapping_aliases():
         terms.sort(key=lambda x: x[0])
         for a, b in zip(terms, terms[1:], strict=False):
             assert a[2] == b[2] or a[1] <= b[0], (alias, a, b)
+
+
+def test_it_refers_only_to_a_collective_actor_named_before_it_in_the_sentence():
+    s = build_sentence([("Hamas", "Hamas", "PROPN", "nsubj", 1),
+                        ("said", "say", "VERB", "ROOT", 1),
+                        ("it", "it", "PRON", "nsubj", 3),
+                        ("agreed", "agree", "VERB", "ccomp", 1)])
+    [m] = R.resolve(s, 2, ArticleMemory())
+    assert (m.code, m.rule) == ("PSEGOVHMS", "coref:pronoun")
+    s = build_sentence([("It", "it", "PRON", "nsubj", 1), ("means", "mean", "VERB", "ROOT", 1)])
+    assert R.resolve(s, 0, ArticleMemory()) == []

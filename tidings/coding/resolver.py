@@ -49,6 +49,7 @@ NON_ACTOR_HEADS = {
     "people", "population", "weapon", "arms", "oil", "gas", "money", "budget",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 POSSESSIVE_PRONOUNS = {"its", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 COREF_WINDOW = 6  # sentences a definite description or pronoun may reach back
@@ -148,7 +149,8 @@ class ActorResolver:
                 heads.append(tok.i)
         for tok in sent.tokens:  # pronouns and definite descriptions, through memory
             if memory is not None and not memory.shallow and tok.i not in heads and (
-                tok.lower in PERSON_PRONOUNS or tok.pos == "NOUN"
+                tok.lower in PERSON_PRONOUNS or tok.lower in COLLECTIVE_PRONOUNS
+                or tok.pos == "NOUN"
             ) and tok.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
                 heads.append(tok.i)
         out: list[Mention] = []
@@ -283,6 +285,15 @@ class ActorResolver:
                 return _mention(sent, head, head + 1, head, here[-1].code, "coref:pronoun")
             r = memory.person(sent.index, head)
             return _mention(sent, head, head + 1, head, r.code, "coref:pronoun") if r else None
+        if htok.lower in COLLECTIVE_PRONOUNS and htok.dep in ("nsubj", "nsubjpass", "dobj"):
+            # "Hamas denied reports that it had agreed ...": only within the sentence, and only
+            # to a collective actor (a country, group or body) named before the pronoun
+            here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head
+                    and m.rule != "person"
+                    and sent.tokens[m.head].lemma.lower() not in PERSON_NOUNS]
+            if here:
+                return _mention(sent, head, head + 1, head, here[-1].code, "coref:pronoun")
+            return None
         poss = next((c for c in sent.children(head)
                      if c.dep == "poss" and c.lower in POSSESSIVE_PRONOUNS), None)
         if poss is not None and role is not None:
