@@ -205,7 +205,8 @@ def test_a_later_mention_without_target_merges_into_the_full_one():
                         ("Israel", "Israel", "PROPN", "dobj", 1)], index=0)
     b = build_sentence([("Cairo", "Cairo", "PROPN", "nsubj", 1),
                         ("condemned", "condemn", "VERB", "ROOT", 1),
-                        ("it", "it", "PRON", "dobj", 1)], index=1, offset=40)
+                        ("the", "the", "DET", "det", 3),
+                        ("move", "move", "NOUN", "dobj", 1)], index=1, offset=40)
     [ev] = CODER.code_article(Article("a", "x" * 80), [a, b])
     assert (ev.source.code, ev.target.code, len(ev.evidence)) == ("EGY", "ISR", 2)
 
