@@ -33,7 +33,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 64, "paragraphs per spaCy batch"),
     Setting("coder", "tidings.coder.cameo.v1", "registered name of the event coder"),
     Setting("dictionaries", [], "extra actor dictionary files (YAML, tidings format)"),
-    Setting("patterns", [], "extra event pattern files (YAML, tidings format)"),
+    Setting("patterns", [], "extra event pattern files: tidings YAML, or PETRARCH-2/TABARI verb "
+                            "dictionaries (their verbs replace the built-in ones)"),
+    Setting("builtin_patterns", True, "use tidings' own event patterns; off codes only with the "
+                                      "`patterns` files (to reproduce a PETRARCH set-up)"),
     Setting("speech_events", False, "also emit the speaker's own statement event (010) for "
                                     "reported speech; never replaces the reported event"),
     Setting("default_country", "", "CAMEO country code for role nouns with no owner in the text "
@@ -56,6 +59,7 @@ class Settings:
     coder: str = "tidings.coder.cameo.v1"
     dictionaries: list[str] = field(default_factory=list)
     patterns: list[str] = field(default_factory=list)
+    builtin_patterns: bool = True
     speech_events: bool = False
     default_country: str = ""
     locations: bool = True

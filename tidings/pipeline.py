@@ -62,7 +62,8 @@ class Pipeline:
                 geocoder = Geocoder()
             self._coder = make_coder(
                 self.settings.coder,
-                patterns=load_patterns(self.settings.patterns),
+                patterns=load_patterns(self.settings.patterns,
+                                       builtin=self.settings.builtin_patterns),
                 resolver=ActorResolver(load_dictionary(self.settings.dictionaries)),
                 speech_events=self.settings.speech_events,
                 geocoder=geocoder,

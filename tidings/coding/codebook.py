@@ -41,6 +41,17 @@ class Codebook:
         except KeyError:
             raise CodingError(f"unknown CAMEO event code {code!r}", stage="coding") from None
 
+    def lookup(self, code: str) -> CameoCode:
+        """The code's entry; a code outside CAMEO (from an imported KEDS/WEIS-era dictionary)
+        passes through with its root's class, no Goldstein value and no PLOVER type."""
+        found = self._codes.get(code)
+        if found is not None:
+            return found
+        root = self._codes.get(code[:2])
+        return CameoCode(code=code, name="(imported code)", goldstein=None,
+                         quad_class=root.quad_class if root else 0,
+                         root=code[:2] if root else code, plover_type=None, plover_mode=None)
+
     def codes(self) -> list[str]:
         return list(self._codes)
 

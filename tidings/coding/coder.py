@@ -145,16 +145,24 @@ class CameoCoder:
     # -- triggers
     def _candidates(self, sent: ParsedSentence) -> list[_Candidate]:
         out: list[_Candidate] = []
+        verbs, nouns = self.patterns.verbs, self.patterns.nouns
         for tok in sent.tokens:
             lemma = lemma_of(tok)
-            if tok.pos in ("VERB", "AUX") and lemma in self.patterns.verbs:
-                cand = self._verbal(sent, tok, self.patterns.verbs[lemma])
-            elif tok.pos in ("NOUN", "PROPN") and lemma in self.patterns.nouns:
-                cand = self._nominal(sent, tok, self.patterns.nouns[lemma])
+            if tok.pos in ("VERB", "AUX") and (lemma in verbs or tok.lower in verbs):
+                # an imported dictionary may list an inflected form ("CALLED")
+                cand = self._verbal(sent, tok, verbs.get(lemma) or verbs[tok.lower])
+            elif tok.pos in ("NOUN", "PROPN") and lemma in nouns:
+                cand = self._nominal(sent, tok, nouns[lemma])
             else:
                 continue
-            if cand is not None:
-                out.append(self._govern(sent, cand))
+            if cand is None:
+                continue
+            cand = self._govern(sent, cand)
+            out.append(cand)
+            back = cand.pattern.reverse
+            if back and cand.target and cand.code == cand.pattern.code:
+                # "[032:033]": the visit by the source is hosted by the target
+                out.append(replace(cand, source=cand.target, target=cand.source, code=back))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
 
@@ -178,6 +186,9 @@ class CameoCoder:
         """Recode an action governed by intent, threat, appeal, demand or cessation words:
         "agreed to stop persecuting" → 175 → 080 → 035."""
         code = cand.pattern.code
+        if cand.pattern.origin == "petrarch":
+            # an imported dictionary spells governed phrases out in its own patterns
+            return replace(cand, code=code)
         source, target = cand.source, cand.target
         trigger, governors = cand.trigger, cand.governors
         cur = sent.tokens[cand.anchor]
@@ -218,7 +229,14 @@ class CameoCoder:
         if xcomp is not None:
             obj_words.add(xcomp.lemma.lower())
         pattern = None
+        roles: dict[str, list[Mention]] = {}
         for p in pats:
+            if p.context is not None:
+                found = self._context_match(sent, verb, p.context)
+                if found is None:
+                    continue
+                pattern, roles = p, found
+                break
             if len(p.lemma) > 1 and p.lemma[1] not in particles:
                 continue
             if p.objs and not obj_words & set(p.objs):
@@ -256,7 +274,7 @@ class CameoCoder:
                                                      for t in target for s in source):
                     # its own forces are not the target: "Chad withdrew its troops from Mali"
                     alt = self._prep_objects(sent, verb.i, ("from", "out", *preps))
-                    if alt or self.codebook[pattern.code].root == "08":
+                    if alt or self.codebook.lookup(pattern.code).root == "08":
                         target = alt
             elif obj is not None:
                 # an event noun is no participant; whoever it belongs to is: "condemned the
@@ -275,7 +293,19 @@ class CameoCoder:
             if not giver and obj is not None:
                 giver = self._prep_objects(sent, obj.i, pattern.preps or ("from",))
             source, target = giver, source
-        if not source and self.codebook[pattern.code].root == "08":
+        if "compound" in roles:  # "%": the actors act on each other
+            source = target = roles["compound"]
+        source = roles.get("source") or source
+        target = roles.get("target") or target
+        if not passive and (not target or (source and all(
+                _same_actor(t.code, m.code) for t in target for m in source))):
+            # no object or target preposition, or one naming the source itself ("hailed its
+            # victory over Ethiopia"): the first other actor in the verb phrase, as PETRARCH
+            # codes it ("welcomed memos from Bree", "issued arrest warrants for two Brazilian
+            # men"); never inside the object that named the source
+            inside = {t.i for m in target for t in sent.subtree(m.head)}
+            target = self._first_actor_after(sent, verb, source, inside) or target
+        if not source and self.codebook.lookup(pattern.code).root == "08":
             owner, owned_target = self._owned_event(sent, obj)
             source, target = owner, target or owned_target
         trigger: tuple[int, ...] = (verb.i,)
@@ -283,6 +313,89 @@ class CameoCoder:
                 theme.lemma.lower() in pattern.objs or theme.lower in pattern.objs):
             trigger = (verb.i, theme.i)
         return _Candidate(pattern, trigger, verb.i, source, target)
+
+    def _first_actor_after(self, sent: ParsedSentence, verb: Token, source: list[Mention],
+                           skip: set[int] | None = None) -> list[Mention]:
+        skip = set(skip or ())
+        for c in sent.children(verb.i):
+            if c.dep in ("advcl", "parataxis", "relcl") or (
+                    c.dep == "conj" and c.pos in ("VERB", "AUX")):
+                skip.update(t.i for t in sent.subtree(c.i))
+        own = {m.code for m in source}
+        for t in sent.subtree(verb.i):
+            if t.i <= verb.i or t.i in skip:
+                continue
+            found = [m for m in self._resolve(sent, t.i) if m.code not in own]
+            if found:
+                return found
+        return []
+
+    def _context_match(self, sent: ParsedSentence, verb: Token, ctx: Any
+                       ) -> dict[str, list[Mention]] | None:
+        """Match an imported pattern's words around the verb: after it within its subtree,
+        before it in the sentence. Role marks ($ + %) take the first actor in the stretch of
+        words they stand for; a mark that finds none fails the pattern."""
+        after_ok = {t.i for t in sent.subtree(verb.i) if t.i > verb.i}
+        n = len(sent.tokens)
+        roles: dict[str, list[Mention]] = {}
+
+        def word_at(i: int, w: str) -> bool:
+            t = sent.tokens[i]
+            return t.lower == w or t.lemma.lower() == w
+
+        def side(slots: tuple[Any, ...], step: int) -> bool:
+            inside = (lambda i: i in after_ok) if step > 0 else (lambda i: 0 <= i < verb.i)
+            spans: list[tuple[str, int, int]] = []
+
+            def match(k: int, pos: int, open_role: tuple[str, int] | None) -> bool:
+                if k == len(slots):
+                    if open_role is not None:
+                        spans.append((open_role[0], open_role[1], n if step > 0 else -1))
+                    return True
+                sl = slots[k]
+                if sl.role and sl.role != "skip":
+                    return match(k + 1, pos, (sl.role, pos))
+                starts = [pos] if sl.glued or sl.role == "skip" else (
+                    range(pos, n) if step > 0 else range(pos, -1, -1))
+                for st in starts:
+                    if not inside(st):
+                        continue
+                    if sl.role == "skip":
+                        if match(k + 1, st + step, open_role):
+                            return True
+                        continue
+                    for alt in sl.words:
+                        idx = [st + j for j in range(len(alt))] if step > 0 else \
+                            [st - len(alt) + 1 + j for j in range(len(alt))]
+                        if not all(inside(i) and word_at(i, w) for i, w in zip(idx, alt,
+                                                                                strict=True)):
+                            continue
+                        mark = len(spans)
+                        if open_role is not None:
+                            spans.append((open_role[0], open_role[1], st))
+                        if match(k + 1, (idx[-1] + 1) if step > 0 else (idx[0] - 1), None):
+                            return True
+                        del spans[mark:]
+                return False
+
+            if not match(0, verb.i + step, None):
+                return False
+            for role, a, b in spans:
+                rng = range(a, b) if step > 0 else range(a, b, -1)
+                found: list[Mention] = []
+                for i in rng:
+                    if inside(i):
+                        found = self._resolve(sent, i)
+                        if found:
+                            break
+                if not found:
+                    return False
+                roles[role] = found
+            return True
+
+        if not side(ctx.after, 1) or not side(ctx.before, -1):
+            return None
+        return roles
 
     def _nominal(self, sent: ParsedSentence, noun: Token, pats: list[Pattern]) -> _Candidate | None:
         pattern = None
@@ -323,7 +436,7 @@ class CameoCoder:
             target = self._prep_objects(sent, anchor, preps)
         if not target:
             target = self._victims(sent, head)
-        if not target and self.codebook[pattern.code].root == "02":
+        if not target and self.codebook.lookup(pattern.code).root == "02":
             target = self._asked(sent, noun.i)
         return _Candidate(pattern, trigger, anchor, source, target)
 
@@ -461,7 +574,7 @@ class CameoCoder:
     ) -> list[Event]:
         if not cand.source:
             return []
-        info = self.codebook[cand.code or cand.pattern.code]
+        info = self.codebook.lookup(cand.code or cand.pattern.code)
         result = status_mod.analyse(
             sent, cand.anchor, intent_code=info.root in ("03", "13")
         )

@@ -45,9 +45,16 @@ class Pattern:
     # the roles run the other way: "Georgia received weapons from Russia" is Russia's aid to
     # Georgia — the prep object is the source, the subject the target
     converse: bool = False
+    # imported PETRARCH verb patterns: the code of the event back from target to source
+    # ("[032:033]"), the words around the verb (petrarch_verbs.VerbContext), the origin
+    reverse: str = ""
+    context: Any = None
+    origin: str = "tidings"
 
     @property
     def specificity(self) -> int:
+        if self.context is not None and self.context.size:
+            return 10 + 2 * self.context.size
         return (2 if self.objs else 0) + (1 if self.preps else 0) + len(self.lemma)
 
 
@@ -69,7 +76,8 @@ class PatternSet:
 
     def roots(self) -> set[str]:
         cb = load_codebook()
-        return {cb[p.code].root for t in (self.verbs, self.nouns) for ps in t.values() for p in ps}
+        return {cb.lookup(p.code).root for t in (self.verbs, self.nouns) for ps in t.values()
+                for p in ps}
 
 
 def parse_pattern(item: dict[str, Any], where: str) -> Pattern:
@@ -114,14 +122,36 @@ def default_patterns() -> PatternSet:
     return PatternSet(read_patterns(path))
 
 
-def load_patterns(extra: Iterable[str | Path] = ()) -> PatternSet:
+def read_pattern_file(path: Path) -> list[Pattern]:
+    """A tidings YAML pattern file, or a PETRARCH-2/TABARI verb dictionary (by its content)."""
+    from tidings.coding.petrarch_verbs import looks_like_verbs, read_verbs
+
+    if not path.is_file():
+        raise ConfigError("pattern file not found", path=str(path))
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ConfigError(f"cannot read event patterns: {exc}", path=str(path)) from exc
+    if looks_like_verbs(head):
+        return list(read_verbs(path))
+    return read_patterns(path)
+
+
+def load_patterns(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> PatternSet:
+    """The built-in patterns (unless ``builtin`` is false) plus each extra file's. A verb an
+    imported PETRARCH dictionary defines is coded by that dictionary alone."""
     paths = [Path(p) for p in extra]
-    if not paths:
+    if not paths and builtin:
         return default_patterns()
-    path = resources.files("tidings.coding") / "data" / "event_patterns.yaml"
-    pats = read_patterns(path)
+    own: list[Pattern] = []
     for p in paths:
-        if not p.is_file():
-            raise ConfigError("pattern file not found", path=str(p))
-        pats.extend(read_patterns(p))
-    return PatternSet(pats)
+        own.extend(read_pattern_file(p))
+    if not builtin:
+        if not own:
+            raise ConfigError("builtin_patterns is off and no pattern file is given",
+                              hint="name a file with --set patterns=FILE")
+        return PatternSet(own)
+    path = resources.files("tidings.coding") / "data" / "event_patterns.yaml"
+    imported = {p.lemma[0] for p in own if p.origin == "petrarch"}
+    pats = [p for p in read_patterns(path) if p.nominal or p.lemma[0] not in imported]
+    return PatternSet(pats + own)

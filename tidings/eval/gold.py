@@ -46,6 +46,13 @@ SET_DICTIONARIES: dict[str, tuple[str, ...]] = {
         "data/universalpetrarch-validation/dictionaries/PETR.Validate.actors.txt",
         "data/petrarch2-validation/dictionaries/PETR.Validate.agents.txt"),
 }
+# verb dictionaries (PETRARCH-2 format) the records' expected codes come from; imported as
+# event patterns beside tidings' own (a verb they define is coded by them alone)
+SET_PATTERNS: dict[str, tuple[str, ...]] = {
+    "petrarch-unit": ("data/petrarch2-validation/dictionaries/PETR.Validate.verbs.txt",),
+    "petrarch-unit-cameo2": (
+        "data/universalpetrarch-validation/dictionaries/PETR.Validate.verbs.2.0.txt",),
+}
 # other adapters: name → folder relative to shared/
 OTHER_SETS: dict[str, str] = {
     "indiapoliceevents": "data/indiapoliceevents",
@@ -115,10 +122,12 @@ def evaluate_sets(names: list[str], pipeline: Pipeline) -> list[dict[str, Any]]:
             out.append(evaluate_gold_file(base / GOLD_SETS[name], pipeline, name).summary())
         elif name in RECORD_SETS:
             p = pipeline
-            if name in SET_DICTIONARIES:
-                extra = [str(base / d) for d in SET_DICTIONARIES[name]]
+            if name in SET_DICTIONARIES or name in SET_PATTERNS:
+                extra = [str(base / d) for d in SET_DICTIONARIES.get(name, ())]
+                verbs = [str(base / d) for d in SET_PATTERNS.get(name, ())]
                 p = Pipeline(pipeline.settings.replace(
-                    dictionaries=[*pipeline.settings.dictionaries, *extra]))
+                    dictionaries=[*pipeline.settings.dictionaries, *extra],
+                    patterns=[*pipeline.settings.patterns, *verbs]))
                 p._parser = pipeline._parser
             out.append(evaluate_records(base / RECORD_SETS[name], p, name).summary())
         elif name == "indiapoliceevents":
