@@ -29,7 +29,7 @@ VISIT   # the visitor's 042, the host's 043
 
 --- HAIL [---] ---
 HAIL
-- * $ VICTORY [013]
+- * + VICTORY [013]
 
 --- ACCUSE  [112] ---
 ACCUSE {ACCUSES ACCUSED}
@@ -88,9 +88,11 @@ def test_paired_code_codes_both_directions(only_verbs: Pipeline) -> None:
 
 
 def test_role_mark_takes_the_actor_it_stands_for(only_verbs: Pipeline) -> None:
-    # "- * $ VICTORY": the source is the actor between the verb and "victory"
-    got = triples(only_verbs, "Thousands of people hailed the Kenyan victory in Nairobi.")
-    assert {g[0] for g in got} == {"KEN"} and {g[2] for g in got} == {"013"}
+    # "- * + VICTORY": the target is the actor between the verb and "victory"
+    assert triples(only_verbs, "Ugandan fans hailed the Kenyan victory in Nairobi.") == {
+        ("UGA", "KEN", "013")}
+    # the subject itself is no target: Kenya on Kenya is no event
+    assert triples(only_verbs, "Kenya hailed the Kenyan victory in Nairobi.") == set()
     assert triples(only_verbs, "Kenya hailed the decision.") == set()  # [---]: no default
 
 
@@ -132,10 +134,15 @@ def test_unknown_synset_skips_the_pattern_not_the_file(tmp_path: Path) -> None:
     # no object or target preposition: the first other actor in the verb phrase
     ("A court in Kenya issued arrest warrants for two Ugandan men.", ("KENJUD", "UGA")),
     ("Kenya welcomed a pledge of aid from Japan.", ("KEN", "JPN")),
-    # an object naming the source itself is no target: the next actor is
-    ("Egypt hailed its victory over Ethiopia.", ("EGY", "ETH")),
 ])
 def test_builtin_patterns_take_the_first_actor_in_the_verb_phrase(
         text: str, expected: tuple[str, str]) -> None:
     p = Pipeline(locations=False, dates=False)
     assert expected in {(s, t) for s, t, _ in triples(p, text)}
+
+
+def test_light_verb_event_takes_the_place_country_as_target() -> None:
+    # the capital is where the protest happened: the country, not its government
+    p = Pipeline(locations=False, dates=False)
+    got = triples(p, "Kenyan students staged a noisy protest in Kampala on Friday.")
+    assert ("KENEDU", "UGA") in {(s, t) for s, t, _ in got}  # CAMEO EDU covers students

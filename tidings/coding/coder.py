@@ -63,6 +63,7 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
                  "poll", "message", "audio", "tape", "clip", "song", "trailer", "detail"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
 
@@ -303,7 +304,7 @@ class CameoCoder:
             # victory over Ethiopia"): the first other actor in the verb phrase, as PETRARCH
             # codes it ("welcomed memos from Bree", "issued arrest warrants for two Brazilian
             # men"); never inside the object that named the source
-            inside = {t.i for m in target for t in sent.subtree(m.head)}
+            inside = {t.i for t in sent.subtree(obj.i)} if obj is not None and target else set()
             target = self._first_actor_after(sent, verb, source, inside) or target
         if not source and self.codebook.lookup(pattern.code).root == "08":
             owner, owned_target = self._owned_event(sent, obj)
@@ -316,19 +317,33 @@ class CameoCoder:
 
     def _first_actor_after(self, sent: ParsedSentence, verb: Token, source: list[Mention],
                            skip: set[int] | None = None) -> list[Mention]:
+        """The first actor after the verb in its phrase, other than the source, outside the
+        clauses hanging from the verb (adverbial, relative, coordinated verbs)."""
         skip = set(skip or ())
+        own = {m.code for m in source}
+
         for c in sent.children(verb.i):
             if c.dep in ("advcl", "parataxis", "relcl") or (
                     c.dep == "conj" and c.pos in ("VERB", "AUX")):
                 skip.update(t.i for t in sent.subtree(c.i))
-        own = {m.code for m in source}
         for t in sent.subtree(verb.i):
             if t.i <= verb.i or t.i in skip:
                 continue
-            found = [m for m in self._resolve(sent, t.i) if m.code not in own]
+            found = [m for m in (self._as_place(sent, m) for m in self._resolve(sent, t.i))
+                     if not any(_same_actor(m.code, o) for o in own)]
             if found:
                 return found
         return []
+
+    @staticmethod
+    def _as_place(sent: ParsedSentence, m: Mention) -> Mention:
+        """A capital named as the place of an act ("a protest in Beijing") is its country,
+        not its government."""
+        tok = sent.tokens[m.head]
+        if m.rule.endswith("metonym") and tok.dep == "pobj" and tok.head != tok.i and \
+                sent.tokens[tok.head].lower in PLACE_PREPS:
+            return replace(m, code=m.code[:3], rule=m.rule + ":place")
+        return m
 
     def _context_match(self, sent: ParsedSentence, verb: Token, ctx: Any
                        ) -> dict[str, list[Mention]] | None:
@@ -438,6 +453,9 @@ class CameoCoder:
             target = self._victims(sent, head)
         if not target and self.codebook.lookup(pattern.code).root == "02":
             target = self._asked(sent, noun.i)
+        if not target and anchor != noun.i and source:
+            # a light verb's phrase, as for verbs: "staged a protest in Beijing"
+            target = self._first_actor_after(sent, sent.tokens[anchor], source)
         return _Candidate(pattern, trigger, anchor, source, target)
 
     def _asked(self, sent: ParsedSentence, noun: int) -> list[Mention]:
