@@ -264,7 +264,7 @@ class CameoCoder:
             else:
                 target = self._passive_subject(sent, verb)
         else:
-            source = self._subject(sent, verb)
+            source = self._subject(sent, verb) or self._gerund_owner(sent, verb)
             target = []
             preps = pattern.preps or DEFAULT_TARGET_PREPS
             if obj is not None and lemma_of(obj) not in self.patterns.nouns:
@@ -294,6 +294,10 @@ class CameoCoder:
             if not giver and obj is not None:
                 giver = self._prep_objects(sent, obj.i, pattern.preps or ("from",))
             source, target = giver, source
+        if not target and not passive and verb.tag == "VBG" and verb.head != verb.i and \
+                lemma_of(sent.tokens[verb.head]) in HARM_VERBS:
+            # "four children were killed in Israeli tank shelling": the harm befell them
+            target = self._passive_subject(sent, sent.tokens[verb.head])
         if "compound" in roles:  # "%": the actors act on each other
             source = target = roles["compound"]
         source = roles.get("source") or source
@@ -314,6 +318,17 @@ class CameoCoder:
                 theme.lemma.lower() in pattern.objs or theme.lower in pattern.objs):
             trigger = (verb.i, theme.i)
         return _Candidate(pattern, trigger, verb.i, source, target)
+
+    def _gerund_owner(self, sent: ParsedSentence, verb: Token) -> list[Mention]:
+        """A gerund the parser took for a verb inside a noun phrase ("killed in Israeli tank
+        shelling"): its owner is the actor phrase right before it."""
+        if verb.tag != "VBG" or verb.i == 0 or any(c.dep in ("dobj", "aux")
+                                                  for c in sent.children(verb.i)):
+            return []
+        prev = sent.tokens[verb.i - 1]
+        if prev.pos not in ("NOUN", "PROPN"):
+            return []
+        return [m for m in self._resolve(sent, prev.i) if m.token_end == verb.i]
 
     def _first_actor_after(self, sent: ParsedSentence, verb: Token, source: list[Mention],
                            skip: set[int] | None = None) -> list[Mention]:
