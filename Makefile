@@ -35,6 +35,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+.PHONY: bench-query
+bench-query: $(STAMP)
+	$(BIN)/python benchmarks/query.py
+
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --docs 10000
 

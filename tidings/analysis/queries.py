@@ -20,33 +20,34 @@ if TYPE_CHECKING:
 FREQS: dict[str, str] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 UNITS = ("events", "reports")
 
-_BASE = """
-WITH base AS (
-    SELECT e.event_id, e.article_id, e.sentence_index, e.source_text, e.source_code,
-           e.target_text, e.target_code, e.cameo, e.cameo_root, e.cameo_name, e.goldstein,
-           e.quad_class, e.status, e.claimant_code, e.trigger_text, e.date, e.date_precision,
-           e.location_name, e.location_country, e.confidence, e.sentence,
-           CASE WHEN e.date_lo = e.date_hi THEN e.date_lo
-                ELSE coalesce(a.published_date, e.date_lo) END AS day,
-           -- the dyad of the event: its cluster's (a report without a target takes the
-           -- target the other reports name), else the report's own
-           coalesce(nullif(c.source_key, ''),
-                    CASE WHEN coalesce(e.source_code, '') = '' THEN NULL
-                         WHEN e.source_group IS NOT NULL
-                         THEN e.source_country || '/' || e.source_group
-                         ELSE e.source_country END) AS source_key,
-           coalesce(nullif(c.target_key, ''),
-                    CASE WHEN coalesce(e.target_code, '') = '' THEN NULL
-                         WHEN e.target_group IS NOT NULL
-                         THEN e.target_country || '/' || e.target_group
-                         ELSE e.target_country END) AS target_key,
-           e.source_group, e.target_group,
-           a.outlet, a.published, a.url, a.seq,
-           c.cluster_id, c.num_mentions, c.num_articles, c.num_sources
-    FROM events e JOIN articles a ON a.id = e.article_id
-    LEFT JOIN cluster_members m USING (event_id) LEFT JOIN clusters c USING (cluster_id)
+# The rows every query starts from, one per stored report, in this column order. They are all
+# columns of ``events`` (schema version 2): the article's outlet, publication and arrival order
+# and the event's cluster are copied onto each event row, so a query reads one table. ``day``
+# is the event's own date when day-precise, else the publication day; ``source_key`` /
+# ``target_key`` are the dyad of the event: its cluster's (a report without a target takes the
+# target the other reports name), else the report's own.
+BASE_COLUMNS: tuple[str, ...] = (
+    "event_id", "article_id", "sentence_index", "source_text", "source_code", "target_text",
+    "target_code", "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class", "status",
+    "claimant_code", "trigger_text", "date", "date_precision", "location_name",
+    "location_country", "confidence", "sentence", "day", "source_key", "target_key",
+    "source_group", "target_group", "outlet", "published", "url", "seq", "cluster_id",
+    "num_mentions", "num_articles", "num_sources",
 )
-"""
+
+
+def base_sql(extra: tuple[str, ...] = ()) -> str:
+    """``WITH base AS (...)`` over ``events``, with ``extra`` event columns at the end."""
+    return f"\nWITH base AS (\n    SELECT {', '.join(BASE_COLUMNS + extra)}\n    FROM events\n)\n"
+
+
+# The store's integers for arrival order (arrival sorts as seq, sentence_index, event_id) and
+# for the cluster (cluster_key: its least arrival), so that keeping the earliest report of each
+# cluster compares integers, not ids.
+_ORDER = ("arrival", "cluster_key")
+
+
+_BASE = base_sql()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,11 @@ class Filters:
         params: list[Any] = []
 
         def actor(side: str, value: str) -> str:
-            params.extend([value.upper(), value.upper()])
-            return f"(starts_with({side}_code, ?) OR {side}_group = ?)"
+            # a code prefix or a known group, which is one of the code's trios: either way the
+            # code contains the value, a test on one column that DuckDB runs inside the scan
+            params.extend([value.upper()] * 3)
+            return (f"(contains({side}_code, ?) AND "
+                    f"(starts_with({side}_code, ?) OR {side}_group = ?))")
 
         if self.actor:
             a, b = actor("source", self.actor), actor("target", self.actor)
@@ -123,12 +127,22 @@ def _day(value: str | date) -> date:
         raise StoreError(f"not a date: {value!r}", hint="use YYYY-MM-DD") from None
 
 
-def _unit(unit: str) -> str:
+_FIRST_MATCH = (" QUALIFY row_number() OVER (PARTITION BY coalesce(cluster_key, arrival) "
+                "ORDER BY arrival) = 1")
+
+
+def rows_sql(where: str, unit: str, extra: tuple[str, ...] = ()) -> str:
+    """``base`` and ``rows`` as CTEs: the rows of ``base`` that match ``where``, one per report
+    or, with ``unit="events"``, one per cluster: its earliest matching report in arrival order
+    (article seq, sentence index, event id). Without a filter that is the cluster's first
+    report, the one whose arrival is the cluster's key: no window over the whole store."""
     if unit not in UNITS:
         raise StoreError(f"unknown unit {unit!r}", hint="choose events or reports")
-    # one row per cluster: its earliest report in arrival order
-    return (" QUALIFY row_number() OVER (PARTITION BY coalesce(cluster_id, event_id) "
-            "ORDER BY seq, sentence_index, event_id) = 1") if unit == "events" else ""
+    dedup = ""
+    if unit == "events":
+        dedup = _FIRST_MATCH if where else " WHERE arrival = coalesce(cluster_key, arrival)"
+    return (f"{base_sql((*extra, *_ORDER))}, rows AS ("
+            f"SELECT * EXCLUDE ({', '.join(_ORDER)}) FROM base{where}{dedup})")
 
 
 def _df(store: Store, sql: str, params: list[Any]) -> pd.DataFrame:
@@ -139,7 +153,7 @@ def events(store: Store, filters: Filters | None = None, *, unit: str = "reports
            limit: int | None = None) -> pd.DataFrame:
     """Stored events matching ``filters``, one row per report (or per cluster)."""
     where, params = (filters or Filters()).sql()
-    sql = f"{_BASE} SELECT * EXCLUDE (seq) FROM base{where}{_unit(unit)} " \
+    sql = f"{rows_sql(where, unit)} SELECT * EXCLUDE (seq) FROM rows " \
           "ORDER BY day NULLS LAST, article_id, sentence_index"
     if limit is not None:
         sql += " LIMIT ?"
@@ -163,7 +177,7 @@ def dyads(store: Store, filters: Filters | None = None, *, unit: str = "events",
     reports and first/last day; most active first."""
     where, params = (filters or Filters()).sql()
     reports = "CAST(sum(num_mentions) AS BIGINT)" if unit == "events" else "count(*)"
-    sql = (f"{_BASE}, rows AS (SELECT * FROM base{where}{_unit(unit)}) "
+    sql = (f"{rows_sql(where, unit)} "
            f"SELECT source_key AS source, target_key AS target,{_AGG}, "
            f"{reports} AS reports, max(num_sources) AS max_sources, "
            "min(day) AS first_day, max(day) AS last_day "
@@ -182,7 +196,7 @@ def timeseries(store: Store, filters: Filters | None = None, *, freq: str = "mon
         raise StoreError(f"unknown frequency {freq!r}", hint="choose " + ", ".join(FREQS))
     where, params = (filters or Filters()).sql()
     dyad = "source_key AS source, target_key AS target, " if by_dyad else ""
-    sql = (f"{_BASE}, rows AS (SELECT * FROM base{where}{_unit(unit)}) "
+    sql = (f"{rows_sql(where, unit)} "
            f"SELECT CAST(date_trunc('{FREQS[freq]}', day) AS DATE) AS period, {dyad}"
            f"{_AGG.strip()} FROM rows WHERE day IS NOT NULL GROUP BY ALL "
            "ORDER BY period" + (", source, target" if by_dyad else ""))
@@ -204,4 +218,5 @@ def clusters(store: Store, *, min_sources: int = 1, limit: int | None = None) ->
     return _df(store, sql, params)
 
 
-__all__ = ["FREQS", "UNITS", "Filters", "clusters", "dyads", "events", "timeseries"]
+__all__ = ["BASE_COLUMNS", "FREQS", "UNITS", "Filters", "base_sql", "clusters", "dyads", "events",
+           "rows_sql", "timeseries"]

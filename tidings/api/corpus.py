@@ -186,7 +186,7 @@ class Corpus:
     def events(self, filters: Filters, *, unit: str = "reports", sort: str = "day",
                limit: int = 100, cursor: str | None = None, cluster: str | None = None,
                article: str | None = None, located: bool = False) -> Page:
-        from tidings.analysis.queries import _BASE, _unit
+        from tidings.analysis.queries import rows_sql
 
         offset = decode_cursor(cursor)
         where, params = filters.sql()
@@ -198,19 +198,16 @@ class Corpus:
             extra.append("article_id = ?")
             params.append(article)
         if located:
-            extra.append("event_id IN (SELECT event_id FROM events "
-                         "WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL)")
+            extra.append("location_lat IS NOT NULL AND location_lon IS NOT NULL")
         if extra:
             where = (where + " AND " if where else " WHERE ") + " AND ".join(extra)
-        rows_sql = f"{_BASE}, rows AS (SELECT * FROM base{where}{_unit(unit)})"
-        cols = ", ".join(f"r.{c}" if c not in ("location_lat", "location_lon",
-                                               "location_precision", "claimant_text")
-                         else f"e.{c}" for c in EVENT_FIELDS)
-        sql = (f"{rows_sql} SELECT * FROM (SELECT {cols} FROM rows r JOIN events e "
-               f"USING (event_id)) ORDER BY {order_by(sort)} LIMIT ? OFFSET ?")
+        cte = rows_sql(where, unit, ("location_lat", "location_lon", "location_precision",
+                                     "claimant_text"))
+        sql = (f"{cte} SELECT {', '.join(EVENT_FIELDS)} FROM rows "
+               f"ORDER BY {order_by(sort)} LIMIT ? OFFSET ?")
         with self._lock:
             store = self.store()
-            total = int(store.execute(f"{rows_sql} SELECT count(*) FROM rows",
+            total = int(store.execute(f"{cte} SELECT count(*) FROM rows",
                                       params).fetchone()[0])
             df = store.execute(sql, [*params, limit, offset]).df()
         rows = records(df)
@@ -228,7 +225,7 @@ class Corpus:
             evs = store.execute(
                 "SELECT e.record, m.cluster_id, c.num_sources FROM events e "
                 "LEFT JOIN cluster_members m USING (event_id) "
-                "LEFT JOIN clusters c USING (cluster_id) WHERE e.article_id = ? "
+                "LEFT JOIN clusters c ON c.cluster_id = m.cluster_id WHERE e.article_id = ? "
                 "ORDER BY e.sentence_index, e.trigger_start, e.event_id",
                 [article_id]).fetchall()
         keys = ("id", "text", "title", "published", "outlet", "url", "language", "dateline")

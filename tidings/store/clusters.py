@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from tidings.store.db import Store
+from tidings.store.db import QUERY_COLUMNS, Store
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +145,8 @@ _CASE_STATUS = " ".join(f"WHEN '{s}' THEN '{c}'" for s, c in STATUS_CLASS.items(
 _REBUILD = f"""
 INSERT INTO clusters
 WITH m AS (
-    SELECT m.cluster_id, e.*, a.seq, a.published, a.published_date,
+    SELECT m.cluster_id, e.* EXCLUDE ({", ".join(QUERY_COLUMNS)}), a.seq, a.published,
+           a.published_date,
            coalesce(a.outlet, 'article:' || a.id) AS outlet_key,
            row_number() OVER (PARTITION BY m.cluster_id ORDER BY a.published_date NULLS LAST,
                               a.seq, e.sentence_index, e.event_id) AS rank
@@ -172,13 +173,74 @@ FROM m GROUP BY m.cluster_id
 """
 
 
+def _own_key(side: str) -> str:
+    return (f"CASE WHEN coalesce(events.{side}_code, '') = '' THEN NULL "
+            f"WHEN events.{side}_group IS NOT NULL "
+            f"THEN events.{side}_country || '/' || events.{side}_group "
+            f"ELSE events.{side}_country END")
+
+
+# An event's cluster onto its events row: the cluster id, the dyad (the cluster's keys; a
+# report without a target takes the target the other reports name), the cluster's counts and
+# its key (the least arrival among its reports: an integer naming the cluster). Queries read
+# only these (tidings.analysis); cluster_members and clusters stay the record.
+_SYNC_SET = f"""
+UPDATE events SET cluster_id = x.cluster_id,
+    source_key = coalesce(nullif(x.source_key, ''), {_own_key("source")}),
+    target_key = coalesce(nullif(x.target_key, ''), {_own_key("target")}),
+    num_mentions = x.num_mentions, num_articles = x.num_articles,
+    num_sources = x.num_sources, cluster_key = x.cluster_key
+FROM (
+    SELECT {{event}}.event_id, m.cluster_id, c.source_key, c.target_key, c.num_mentions,
+           c.num_articles, c.num_sources,
+           CASE WHEN m.cluster_id IS NOT NULL
+                THEN min(e.arrival) OVER (PARTITION BY m.cluster_id) END AS cluster_key
+    FROM {{members}}
+) x
+WHERE x.event_id = events.event_id{{where}}
+"""
+# these clusters ($1) and their members ($2): list_contains on a key is an index lookup
+_SYNC = _SYNC_SET.format(
+    event="m",
+    members="(SELECT event_id, cluster_id FROM cluster_members "
+            "WHERE list_contains($1, cluster_id)) m "
+            "JOIN (SELECT event_id, arrival FROM events "
+            "WHERE list_contains($2, event_id)) e USING (event_id) "
+            "JOIN (SELECT * FROM clusters WHERE list_contains($1, cluster_id)) c "
+            "ON c.cluster_id = m.cluster_id",
+    where=" AND list_contains($2, events.event_id)")
+# every event (an event in no cluster keeps its own dyad and no key)
+_SYNC_ALL = _SYNC_SET.format(
+    event="e",
+    members="events e LEFT JOIN cluster_members m USING (event_id) "
+            "LEFT JOIN clusters c ON c.cluster_id = m.cluster_id",
+    where="")
+
+
+def sync_events(store: Store, cluster_ids: Iterable[str] | None = None) -> None:
+    """Copy these clusters' fields (all clusters: None) onto their members' events rows."""
+    if cluster_ids is None:
+        store.execute(_SYNC_ALL)
+        return
+    ids = sorted(set(cluster_ids))
+    if not ids:
+        return
+    members = [r[0] for r in store.execute(
+        "SELECT event_id FROM cluster_members WHERE list_contains(?, cluster_id)",
+        [ids]).fetchall()]
+    if members:
+        store.execute(_SYNC, [ids, members])
+
+
 def rebuild(store: Store, cluster_ids: Iterable[str]) -> None:
-    """Recompute the rows of these clusters from their members (empty ones disappear)."""
+    """Recompute the rows of these clusters from their members (empty ones disappear), and
+    copy them onto their members' events rows."""
     ids = sorted(set(cluster_ids))
     if not ids:
         return
     store.execute("DELETE FROM clusters WHERE list_contains(?, cluster_id)", [ids])
     store.execute(_REBUILD, [ids])
+    sync_events(store, ids)
 
 
 def recluster(store: Store, window: int = DEFAULT_WINDOW_DAYS, chunk: int = 2000) -> int:
@@ -194,4 +256,5 @@ def recluster(store: Store, window: int = DEFAULT_WINDOW_DAYS, chunk: int = 2000
     return int(store.scalar("SELECT count(*) FROM clusters"))
 
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "STATUS_CLASS", "assign_clusters", "rebuild", "recluster"]
+__all__ = ["DEFAULT_WINDOW_DAYS", "STATUS_CLASS", "assign_clusters", "rebuild",
+           "recluster", "sync_events"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.models import Article, Event, Mention, ParsedSentence, Rejection
-from tidings.store.actorcodes import split_code
+from tidings.store.actorcodes import actor_key, split_code
 from tidings.store.errors import StoreError, StoreLockedError
 from tidings.store.schema import SCHEMA_VERSION, current_version, migrate
 
@@ -37,6 +37,16 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "claimant_code", "trigger_text", "trigger_start", "trigger_end", "date", "date_precision",
     "date_lo", "date_hi", "location_name", "location_country", "location_lat", "location_lon",
     "location_precision", "confidence", "coder", "record", "run_id",
+)
+# Columns of ``events`` (schema version 2) that copy what queries read, so a query reads one
+# table: the article's (set on insert), the event's rank in arrival order (``arrival``: an
+# integer that sorts as article seq, sentence index, event id) and the event's cluster (kept by
+# ``store.clusters``; ``cluster_key`` is the least ``arrival`` among the cluster's reports, an
+# integer that names the cluster).
+QUERY_COLUMNS: tuple[str, ...] = (
+    "seq", "day", "outlet", "published", "url",
+    "cluster_id", "source_key", "target_key", "num_mentions", "num_articles", "num_sources",
+    "arrival", "cluster_key",
 )
 TABLES: tuple[str, ...] = (
     "articles", "sentences", "mentions", "events", "event_evidence", "rejections", "clusters",
@@ -96,8 +106,19 @@ def date_range(ev_date: str | None, published: date | None) -> tuple[date | None
     return published, published
 
 
-def event_row(ev: Event, published: date | None, run_id: int | None) -> dict[str, Any]:
-    """One event as a row of the ``events`` table."""
+def event_day(lo: date | None, hi: date | None, published: date | None) -> date | None:
+    """The day queries use: the event's own day when it is one day, else the article's
+    publication day, else the first day of the event's range."""
+    if lo is not None and lo == hi:
+        return lo
+    return published or lo
+
+
+def event_row(ev: Event, published: date | None, run_id: int | None, *,
+              article: Article | None = None, seq: int | None = None) -> dict[str, Any]:
+    """One event as a row of the ``events`` table; ``article`` and ``seq`` (its arrival order)
+    fill the article's copied fields. The cluster's fields are set when the event is
+    clustered (``store.clusters``); until then the dyad is the report's own."""
     src = split_code(ev.source.code)
     tgt = split_code(ev.target.code if ev.target else None)
     lo, hi = date_range(ev.date, published)
@@ -132,6 +153,14 @@ def event_row(ev: Event, published: date | None, run_id: int | None) -> dict[str
         "location_precision": loc.precision if loc else None,
         "confidence": ev.confidence, "coder": ev.coder,
         "record": json.dumps(ev.to_dict(), ensure_ascii=False), "run_id": run_id,
+        "seq": seq, "day": event_day(lo, hi, published),
+        "outlet": article.outlet if article else None,
+        "published": article.published if article else None,
+        "url": article.url if article else None,
+        "cluster_id": None, "source_key": actor_key(ev.source.code),
+        "target_key": actor_key(ev.target.code if ev.target else None),
+        "num_mentions": None, "num_articles": None, "num_sources": None,
+        "arrival": None, "cluster_key": None,  # set by Store when the rows are inserted
     }
 
 
@@ -337,9 +366,10 @@ class Store:
                 sents.append({"article_id": article.id, "sentence_index": s.index,
                               "text": s.text, "start_char": s.start, "end_char": s.end,
                               "parse": json.dumps(s.to_dict(), ensure_ascii=False)})
-            events.extend(self._event_rows(evs, published, run_id, evidence))
+            events.extend(self._event_rows(evs, published, run_id, evidence, article, seq))
         self.insert_rows("articles", arts)
         self.insert_rows("sentences", sents)
+        self._number(events)
         self.insert_rows("events", events)
         self.insert_rows("event_evidence", evidence)
         return [e["event_id"] for e in events]
@@ -349,22 +379,41 @@ class Store:
         """Store re-coded events of stored articles (one bulk insert)."""
         evidence: list[dict[str, Any]] = []
         rows: list[dict[str, Any]] = []
+        seqs = dict(self.conn.execute("SELECT id, seq FROM articles WHERE list_contains(?, id)",
+                                      [[a.id for a, _ in items]]).fetchall()) if items else {}
         for article, evs in items:
-            rows += self._event_rows(evs, iso_day(article.published), run_id, evidence)
+            rows += self._event_rows(evs, iso_day(article.published), run_id, evidence, article,
+                                     seqs.get(article.id))
+        self._number(rows)
         self.insert_rows("events", rows)
         self.insert_rows("event_evidence", evidence)
         return [r["event_id"] for r in rows]
 
+    def _number(self, rows: list[dict[str, Any]]) -> None:
+        """Give new event rows their ``arrival``: after every stored event, in the order of
+        article seq, sentence index and event id. New rows always belong to articles that
+        arrived after every stored one (ingest), or re-fill the events article by article in
+        seq order (recode), so ``arrival`` sorts all events as (seq, sentence_index,
+        event_id) does."""
+        last = int(self.scalar("SELECT coalesce(max(arrival), 0) FROM events"))
+        key = sorted(range(len(rows)), key=lambda i: (
+            rows[i]["seq"] is None, rows[i]["seq"] or 0,
+            rows[i]["sentence_index"] is None, rows[i]["sentence_index"] or 0,
+            rows[i]["event_id"]))
+        for n, i in enumerate(key, start=last + 1):
+            rows[i]["arrival"] = n
+
     @staticmethod
     def _event_rows(evs: Sequence[Event], published: date | None, run_id: int | None,
-                    evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                    evidence: list[dict[str, Any]], article: Article | None = None,
+                    seq: int | None = None) -> list[dict[str, Any]]:
         rows, seen = [], set()
         for ev in evs:
             if ev.event_id in seen:  # a coder that emits one id twice: keep the first
                 logger.warning("%s: duplicate event id %s dropped", ev.article_id, ev.event_id)
                 continue
             seen.add(ev.event_id)
-            rows.append(event_row(ev, published, run_id))
+            rows.append(event_row(ev, published, run_id, article=article, seq=seq))
             spans = ev.evidence or (ev.trigger,)
             for n, sp in enumerate(spans):
                 evidence.append({"event_id": ev.event_id, "n": n, "text": sp.text,
@@ -450,11 +499,13 @@ __all__ = [
     "DEFAULT_DB",
     "ENV_DB",
     "EVENT_COLUMNS",
+    "QUERY_COLUMNS",
     "TABLES",
     "Store",
     "content_hash",
     "date_range",
     "default_db_path",
+    "event_day",
     "event_row",
     "iso_day",
     "stable_int",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tidings.store.actorcodes import NON_STATE_FIRST, split_code
-from tidings.store.db import Store
+from tidings.store.db import QUERY_COLUMNS, Store
 from tidings.store.errors import StoreError
 from tidings.store.formats import GDELT_COLUMNS, POLECAT_COLUMNS, QUAD_NAMES
 
@@ -36,7 +36,7 @@ SELECT e.article_id, e.event_id, e.sentence_index, e.source_text, e.source_code,
        a.published, a.outlet, a.url, e.gid,
        c.cluster_id, c.num_mentions, c.num_articles, c.num_sources
 FROM events e JOIN articles a ON a.id = e.article_id
-LEFT JOIN cluster_members m USING (event_id) LEFT JOIN clusters c USING (cluster_id)
+LEFT JOIN cluster_members m USING (event_id) LEFT JOIN clusters c ON c.cluster_id = m.cluster_id
 {where}
 ORDER BY a.seq, e.sentence_index, e.event_id
 """
@@ -164,13 +164,14 @@ def _tsv(out: IO[str], header: tuple[str, ...] | None, rows: Iterator[dict[str, 
 
 # -- shared row source for GDELT / POLECAT / PLOVER
 _ROWS_SQL = """
-SELECT e.*, a.published, a.published_date, a.outlet, a.url, a.origin, a.title, a.language,
+SELECT e.* EXCLUDE ({query_columns}), a.published, a.published_date, a.outlet, a.url, a.origin,
+       a.title, a.language,
        r.started_at AS added_at, c.cluster_id, c.gid AS cluster_gid,
        coalesce(c.num_mentions, 1) AS num_mentions, coalesce(c.num_articles, 1) AS num_articles,
        coalesce(c.num_sources, 1) AS num_sources
 FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN runs r ON r.run_id = a.run_id
-LEFT JOIN cluster_members m USING (event_id) LEFT JOIN clusters c USING (cluster_id)
+LEFT JOIN cluster_members m USING (event_id) LEFT JOIN clusters c ON c.cluster_id = m.cluster_id
 {where}
 ORDER BY a.seq, e.sentence_index, e.event_id
 """
@@ -178,7 +179,8 @@ ORDER BY a.seq, e.sentence_index, e.event_id
 
 def _event_rows(store: Store, clusters: bool) -> Iterator[dict[str, Any]]:
     where = "WHERE c.earliest_event_id = e.event_id" if clusters else ""
-    for row in _dicts(store, _ROWS_SQL.format(where=where)):
+    sql = _ROWS_SQL.format(where=where, query_columns=", ".join(QUERY_COLUMNS))
+    for row in _dicts(store, sql):
         if clusters:
             row["gid"] = row["cluster_gid"]
         yield row

@@ -127,6 +127,52 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "CREATE INDEX members_cluster ON cluster_members (cluster_id)",
         "CREATE INDEX clusters_key ON clusters (source_key, cameo_root)",
     )),
+    # Queries read one table: every event row carries what they filter, group and sort on,
+    # so no query joins articles, cluster_members and clusters (issue #9: a 10 M event store).
+    (2, "events carry their article's fields, their day, dyad and cluster", (
+        "ALTER TABLE events ADD COLUMN seq BIGINT",             # the article's arrival order
+        "ALTER TABLE events ADD COLUMN day DATE",               # the day queries use
+        "ALTER TABLE events ADD COLUMN outlet VARCHAR",
+        "ALTER TABLE events ADD COLUMN published VARCHAR",
+        "ALTER TABLE events ADD COLUMN url VARCHAR",
+        "ALTER TABLE events ADD COLUMN cluster_id VARCHAR",     # kept by store.clusters
+        "ALTER TABLE events ADD COLUMN source_key VARCHAR",     # the dyad (its cluster's)
+        "ALTER TABLE events ADD COLUMN target_key VARCHAR",
+        "ALTER TABLE events ADD COLUMN num_mentions INTEGER",   # its cluster's counts
+        "ALTER TABLE events ADD COLUMN num_articles INTEGER",
+        "ALTER TABLE events ADD COLUMN num_sources INTEGER",
+        "ALTER TABLE events ADD COLUMN arrival BIGINT",          # rank in arrival order
+        "ALTER TABLE events ADD COLUMN cluster_key BIGINT",      # its cluster's least arrival
+        """UPDATE events SET seq = a.seq, outlet = a.outlet, published = a.published,
+               url = a.url,
+               day = CASE WHEN events.date_lo = events.date_hi THEN events.date_lo
+                          ELSE coalesce(a.published_date, events.date_lo) END
+           FROM articles a WHERE a.id = events.article_id""",
+        """UPDATE events SET cluster_id = x.cluster_id,
+               source_key = coalesce(nullif(x.source_key, ''),
+                   CASE WHEN coalesce(events.source_code, '') = '' THEN NULL
+                        WHEN events.source_group IS NOT NULL
+                        THEN events.source_country || '/' || events.source_group
+                        ELSE events.source_country END),
+               target_key = coalesce(nullif(x.target_key, ''),
+                   CASE WHEN coalesce(events.target_code, '') = '' THEN NULL
+                        WHEN events.target_group IS NOT NULL
+                        THEN events.target_country || '/' || events.target_group
+                        ELSE events.target_country END),
+               num_mentions = x.num_mentions, num_articles = x.num_articles,
+               num_sources = x.num_sources, arrival = x.arrival, cluster_key = x.cluster_key
+           FROM (SELECT y.*,
+                        CASE WHEN y.cluster_id IS NOT NULL
+                             THEN min(y.arrival) OVER (PARTITION BY y.cluster_id) END
+                            AS cluster_key
+                 FROM (SELECT e.event_id, m.cluster_id, c.source_key, c.target_key,
+                              c.num_mentions, c.num_articles, c.num_sources,
+                              row_number() OVER (ORDER BY e.seq, e.sentence_index, e.event_id)
+                                  AS arrival
+                       FROM events e LEFT JOIN cluster_members m USING (event_id)
+                       LEFT JOIN clusters c ON c.cluster_id = m.cluster_id) y) x
+           WHERE x.event_id = events.event_id""",
+    )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
