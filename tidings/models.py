@@ -8,6 +8,7 @@ Character offsets are always offsets into ``Article.text`` (the cleaned article 
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -100,7 +101,10 @@ class EntitySpan:
 
 @dataclass(frozen=True, slots=True)
 class ParsedSentence:
-    """One sentence with its tokens, dependency parse and entities (no spaCy objects)."""
+    """One sentence with its tokens, dependency parse and entities (no spaCy objects).
+
+    A sentence the parse filter skipped has no tokens and no entities (``parsed`` is False);
+    its text and offsets are kept, so the article's sentences still cover its whole text."""
 
     article_id: str
     index: int
@@ -112,6 +116,8 @@ class ParsedSentence:
     # children per token, built on first use (the coder asks tens of times per sentence)
     _kids: tuple[tuple[Token, ...], ...] | None = field(
         default=None, init=False, compare=False, repr=False)
+    # ``to_json()``, made once (in the worker process that parsed it, when it is pickled)
+    _json: str | None = field(default=None, init=False, compare=False, repr=False)
 
     def children(self, i: int) -> list[Token]:
         kids = self._kids
@@ -154,8 +160,44 @@ class ParsedSentence:
             return ""
         return self.text[toks[0].start - self.start : toks[-1].end - self.start]
 
+    @property
+    def parsed(self) -> bool:
+        """False for a sentence kept as text only (the ``parse_filter`` setting skips sentences
+        that cannot hold an event): no tokens, no entities, offsets and text as usual."""
+        return bool(self.tokens)
+
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
+        # written out field by field: the generic ``to_dict`` costs 8x more per token, and the
+        # store serialises every sentence of every article
+        return {
+            "article_id": self.article_id, "index": self.index, "text": self.text,
+            "start": self.start, "end": self.end,
+            "tokens": [{"i": t.i, "text": t.text, "lemma": t.lemma, "pos": t.pos, "tag": t.tag,
+                        "dep": t.dep, "head": t.head, "start": t.start, "end": t.end,
+                        "ent_type": t.ent_type, "ent_iob": t.ent_iob, "morph": t.morph,
+                        "ws": t.ws} for t in self.tokens],
+            "entities": [{"label": e.label, "start": e.start, "end": e.end, "text": e.text}
+                         for e in self.entities],
+        }
+
+    def to_json(self) -> str:
+        """``to_dict()`` as JSON text (what the store keeps), made once per sentence."""
+        text = self._json
+        if text is None:
+            text = json.dumps(self.to_dict(), ensure_ascii=False)
+            object.__setattr__(self, "_json", text)
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as plain tuples (worker processes ship every parse back): half the time of
+        # the default slotted-dataclass state per token, both ways; with the JSON text the
+        # store writes, made here, on the worker's core, not in the process that stores
+        return (_unpack_sentence, (
+            self.article_id, self.index, self.text, self.start, self.end,
+            tuple((t.i, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.start, t.end,
+                   t.ent_type, t.ent_iob, t.morph, t.ws) for t in self.tokens),
+            tuple((e.label, e.start, e.end, e.text) for e in self.entities),
+            self.to_json()))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ParsedSentence:
@@ -168,6 +210,19 @@ class ParsedSentence:
             tokens=tuple(Token(**t) for t in data["tokens"]),
             entities=tuple(EntitySpan(**e) for e in data.get("entities", ())),
         )
+
+
+def _unpack_sentence(article_id: str, index: int, text: str, start: int, end: int,
+                     tokens: tuple[tuple[Any, ...], ...],
+                     entities: tuple[tuple[Any, ...], ...],
+                     json_text: str | None = None) -> ParsedSentence:
+    """``ParsedSentence.__reduce__``'s inverse."""
+    sent = ParsedSentence(article_id, index, text, start, end,
+                          tuple(Token(*t) for t in tokens),
+                          tuple(EntitySpan(*e) for e in entities))
+    if json_text is not None:
+        object.__setattr__(sent, "_json", json_text)
+    return sent
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ class Pipeline:
         self.settings = settings.replace(**overrides) if settings else load_settings(overrides)
         self._parser: Any = None
         self._coder: Any = None
+        self._filter: Any = None  # the parse filter, built on first use (False: none)
 
     @property
     def parser(self) -> Any:
@@ -72,6 +73,20 @@ class Pipeline:
             )
         return self._coder
 
+    @property
+    def sentence_filter(self) -> Any:
+        """What decides which sentences are parsed (``parse_filter`` setting), built from this
+        pipeline's own coder tables; None parses every sentence."""
+        if self._filter is None:
+            self._filter = False
+            if self.settings.parse_filter != "off":
+                from tidings.nlp.select import SentenceFilter
+
+                self._filter = SentenceFilter.for_coder(
+                    self.coder, self.parser.nlp,
+                    need_trigger=self.settings.parse_filter == "events") or False
+        return self._filter or None
+
     # -- single documents
     def code_text(
         self, text: str, *, published: str | None = None, article_id: str = "text",
@@ -102,7 +117,7 @@ class Pipeline:
     def _guard(self, article: Article) -> ArticleResult | Rejection:
         stage = "nlp"
         try:
-            sentences = self.parser.parse(article)
+            sentences = self.parser.parse(article, self.sentence_filter)
             stage = "coding"
             events = self.coder.code_article(article, sentences)
             return ArticleResult(article, tuple(sentences), tuple(events))

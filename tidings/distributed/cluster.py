@@ -61,6 +61,7 @@ class DaskExecutor:
     client stays open across ``run`` calls until ``close``."""
 
     coder = None  # the coder lives in the workers; callers fall back to settings.coder
+    concurrent = True  # the work runs on the cluster: ``submit`` returns at once
 
     def __init__(self, settings: Settings | None = None, *,
                  scheduler: str | Client | None = None,
@@ -85,6 +86,13 @@ class DaskExecutor:
             for future in pending:
                 future.cancel()
 
+    def submit(self, items: Iterable[Item]) -> Iterator[Result]:
+        """Send every partition of ``items`` to the cluster now; the iterator returned yields
+        ``run``'s results, in order. Closing it cancels what has not started."""
+        futures = [self.client.submit(process_chunk, part, self.settings, pure=False)
+                   for part in chunked(items, self.partition_size)]
+        return _in_order(futures)
+
     def close(self) -> None:
         if self._owned:
             self.client.close()
@@ -96,6 +104,15 @@ class DaskExecutor:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _in_order(futures: list[Any]) -> Iterator[Result]:
+    try:
+        for future in futures:
+            yield from future.result()
+    finally:
+        for future in futures:
+            future.cancel()
 
 
 def run_dask(

@@ -55,6 +55,13 @@ class LocalExecutor:
         self.in_flight = max(self.workers, in_flight or self.workers * 2)
         self._pool: ProcessPoolExecutor | None = None
 
+    @property
+    def concurrent(self) -> bool:
+        """True when the work runs in other processes (``workers`` > 1): then ``submit`` hands
+        a batch to them and returns at once (``ingest_into`` stores one batch while the next is
+        parsed)."""
+        return self.workers > 1
+
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn: workers inherit nothing (no half-copied model, no threads of this process)
@@ -88,6 +95,15 @@ class LocalExecutor:
             for future in pending:
                 future.cancel()
 
+    def submit(self, items: Iterable[Item]) -> Iterator[Result]:
+        """Send every chunk of ``items`` to the workers now (``run`` sends them as its results
+        are read); the iterator returned yields ``run``'s results, in order, waiting as needed.
+        Closing it cancels what has not started. Needs ``workers`` > 1."""
+        pool = self._get_pool()
+        futures = [pool.submit(process_chunk, chunk, self.settings)
+                   for chunk in chunked(items, self.chunk_size)]
+        return _in_order(futures)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -99,6 +115,15 @@ class LocalExecutor:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _in_order(futures: list[Future[list[Result]]]) -> Iterator[Result]:
+    try:
+        for future in futures:
+            yield from future.result()
+    finally:
+        for future in futures:
+            future.cancel()
 
 
 def run_local(

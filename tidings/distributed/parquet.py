@@ -99,7 +99,7 @@ def _rows(results: Iterable[ArticleResult | Rejection], parses: bool
         if parses:
             rows["parses"].extend(
                 {"article_id": s.article_id, "index": s.index,
-                 "record": json.dumps(s.to_dict(), ensure_ascii=False)} for s in res.sentences)
+                 "record": s.to_json()} for s in res.sentences)
     return rows
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from tidings.models import Article, ParsedSentence
@@ -22,6 +22,9 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+Select = Callable[[Sequence[str]], bool]
+
+
 class Parser:
     """Parses articles into sentences with a spaCy pipeline loaded once."""
 
@@ -38,21 +41,89 @@ class Parser:
         meta = self.nlp.meta
         return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
 
-    def parse(self, article: Article) -> list[ParsedSentence]:
-        return next(iter(self.parse_many([article])))
+    def parse(self, article: Article, select: Select | None = None) -> list[ParsedSentence]:
+        return next(iter(self.parse_many([article], select)))
 
-    def parse_many(self, articles: Iterable[Article]) -> Iterator[list[ParsedSentence]]:
+    def parse_many(self, articles: Iterable[Article], select: Select | None = None
+                   ) -> Iterator[list[ParsedSentence]]:
         """Yield the sentences of each article, in input order; paragraphs are parsed as
-        separate docs so headlines and captions never merge with body sentences."""
+        separate docs so headlines and captions never merge with body sentences.
+
+        ``select`` (e.g. ``tidings.nlp.select.SentenceFilter``) takes a sentence's words and
+        says whether to parse it: each paragraph is then tokenised and split into sentences
+        at sentence-final punctuation first, runs of selected sentences are parsed (the
+        parser may split them further), and the other sentences are kept unparsed (no
+        tokens; text and offsets as usual)."""
         for article in articles:
-            chunks = paragraphs(article.text)
+            # the article in text order: (offset, text or tokenised doc, parse it?)
+            pieces = self._pieces(article.text, select)
+            docs = iter(self.nlp.pipe((piece for _, piece, parse in pieces if parse),
+                                      batch_size=self.batch_size))
             sentences: list[ParsedSentence] = []
-            docs = self.nlp.pipe((c for _, c in chunks), batch_size=self.batch_size)
-            for (offset, _), doc in zip(chunks, docs, strict=True):
-                sentences.extend(
-                    doc_to_sentences(doc, article.id, offset=offset, first_index=len(sentences))
-                )
+            for offset, piece, parse in pieces:
+                if parse:
+                    sentences.extend(doc_to_sentences(next(docs), article.id, offset=offset,
+                                                      first_index=len(sentences)))
+                else:
+                    sentences.append(ParsedSentence(article.id, len(sentences), piece, offset,
+                                                    offset + len(piece), ()))
             yield sentences
 
+    def _pieces(self, text: str, select: Select | None) -> list[tuple[int, Any, bool]]:
+        if select is None:
+            return [(offset, chunk, True) for offset, chunk in paragraphs(text)]
+        out: list[tuple[int, Any, bool]] = []
+        for offset, chunk in paragraphs(text):
+            doc = self.nlp.make_doc(chunk)  # tokenised once: the parse takes these docs
+            sents = list(_sentences(doc))
+            keep = [select(words) for _, _, words in sents]
+            if all(keep):
+                out.append((offset, doc, True))
+                continue
+            run: tuple[int, int] | None = None  # selected sentences not yet emitted
+            for (first, end, _), parse in zip(sents, keep, strict=True):
+                if parse:
+                    run = (run[0] if run else first, end)
+                    continue
+                if run:
+                    out.append(_piece(doc, offset, run, True))
+                    run = None
+                out.append(_piece(doc, offset, (first, end), False))
+            if run:
+                out.append(_piece(doc, offset, run, True))
+        return out
 
-__all__ = ["MODEL_PACKAGES", "Parser", "doc_to_sentences", "load_pipeline", "paragraphs"]
+
+def _sentences(doc: Any) -> Iterator[tuple[int, int, list[str]]]:
+    """(first token, end token, words) of each sentence of a tokenised paragraph, split by
+    punctuation (no statistical component): a sentence ends at a token of ``.``, ``!`` or
+    ``?`` and the closing quotes or brackets glued to it; a quote after a space opens the next
+    sentence (``... issues. "We ...``), as the parser has it. Space tokens are left out."""
+    toks = [t for t in doc if not t.is_space]
+    start = 0
+    n = len(toks)
+    i = 0
+    while i < n:
+        if _ENDS_SENTENCE.match(toks[i].text):
+            while i + 1 < n and not toks[i].whitespace_ and toks[i + 1].text in _CLOSERS:
+                i += 1
+            yield toks[start].i, toks[i].i + 1, [t.text for t in toks[start : i + 1]]
+            start = i + 1
+        i += 1
+    if start < n:
+        yield toks[start].i, toks[-1].i + 1, [t.text for t in toks[start:]]
+
+
+def _piece(doc: Any, offset: int, tokens: tuple[int, int], parse: bool
+           ) -> tuple[int, Any, bool]:
+    """Tokens [first, end) of a paragraph's doc: a doc of their own to parse, or their text."""
+    span = doc[tokens[0] : tokens[1]]
+    return offset + span.start_char, span.as_doc() if parse else span.text, parse
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…]+$")
+_CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+
+
+__all__ = ["MODEL_PACKAGES", "Parser", "Select", "doc_to_sentences", "load_pipeline",
+           "paragraphs"]

@@ -365,7 +365,7 @@ class Store:
             for s in sentences:
                 sents.append({"article_id": article.id, "sentence_index": s.index,
                               "text": s.text, "start_char": s.start, "end_char": s.end,
-                              "parse": json.dumps(s.to_dict(), ensure_ascii=False)})
+                              "parse": s.to_json()})
             events.extend(self._event_rows(evs, published, run_id, evidence, article, seq))
         self.insert_rows("articles", arts)
         self.insert_rows("sentences", sents)

@@ -5,7 +5,9 @@ are already stored (no parse), parses and codes the rest, and writes each batch 
 parses, events, rejections, cluster assignments and the run's counters — in ONE transaction.
 A run killed at any point leaves the store as of its last committed batch; running the same
 command again skips what is there and finishes the rest, so the store ends identical to that
-of an uninterrupted run.
+of an uninterrupted run. With an executor whose workers are other processes (``concurrent``),
+the next batch is read, checked and parsed while this process stores the previous one; batches
+still commit one at a time, in input order.
 """
 
 from __future__ import annotations
@@ -101,12 +103,30 @@ def ingest_into(store: Store, pipeline: Any, items: Iterable[Article | Rejection
                                        dictionaries=info["dictionaries"],
                                        settings={**info.get("settings", {}), "window": window},
                                        inputs=inputs)
+    # an executor whose workers are other processes parses the next batch while this process
+    # stores the last one (the workers would otherwise wait for every commit)
+    ahead = bool(getattr(pipeline, "concurrent", False)) and hasattr(pipeline, "submit")
+    pending: list[_Batch] = []  # read and checked, not yet stored: at most two
+
+    def store_first() -> None:
+        _store_batch(store, pending[0], stats, window, mentions)
+        pending.pop(0)
+        if on_batch:
+            on_batch(stats)
+
     try:
         for batch in _batches(items, max(1, commit_every)):
-            _ingest_batch(store, pipeline, batch, stats, window, mentions)
-            if on_batch:
-                on_batch(stats)
+            if pending and not pending[-1].ids.isdisjoint(
+                    a.id for a in batch if isinstance(a, Article)):
+                store_first()  # an id of the uncommitted batch again: check it against that
+            pending.append(_prepare(store, pipeline, batch, ahead))
+            while len(pending) > (1 if ahead else 0):
+                store_first()
+        while pending:
+            store_first()
     except BaseException:
+        for prepared in pending:
+            prepared.cancel()
         with store.transaction():
             store.update_run(stats.run_id, status="failed", finished=True)
         raise
@@ -116,10 +136,32 @@ def ingest_into(store: Store, pipeline: Any, items: Iterable[Article | Rejection
     return stats
 
 
-def _ingest_batch(store: Store, pipeline: Any, batch: list[Article | Rejection],
-                  stats: IngestStats, window: int,
-                  mentions: Callable[[Article, Sequence[ParsedSentence]], list[Mention]] | None
-                  ) -> None:
+@dataclass(slots=True)
+class _Batch:
+    """One batch read and checked against the store, its parse started or to do."""
+
+    items: list[Article | Rejection]
+    ids: set[str]
+    todo: list[Article]
+    present: int
+    replaced: set[str]
+    pipeline: Any
+    ahead: Iterator[Any] | None = None  # results of work already handed to the executor
+
+    def results(self) -> list[Any]:
+        if self.ahead is not None:
+            return list(self.ahead)
+        return list(self.pipeline.run(self.todo)) if self.todo else []
+
+    def cancel(self) -> None:
+        close = getattr(self.ahead, "close", None)
+        if close is not None:
+            close()  # the executor cancels what has not started
+
+
+def _prepare(store: Store, pipeline: Any, batch: list[Article | Rejection], ahead: bool
+             ) -> _Batch:
+    """Skip what the store holds already; hand the rest to the executor now when ``ahead``."""
     articles = [a for a in batch if isinstance(a, Article)]
     stored = store.hashes([a.id for a in articles])
     seen: dict[str, str] = {}
@@ -135,8 +177,18 @@ def _ingest_batch(store: Store, pipeline: Any, batch: list[Article | Rejection],
             replaced.add(a.id)
         seen[a.id] = h
         todo.append(a)
+    prepared = _Batch(batch, {a.id for a in articles}, todo, present, replaced, pipeline)
+    if ahead and todo:
+        prepared.ahead = pipeline.submit(todo)
+    return prepared
+
+
+def _store_batch(store: Store, prepared: _Batch, stats: IngestStats, window: int,
+                 mentions: Callable[[Article, Sequence[ParsedSentence]], list[Mention]] | None
+                 ) -> None:
+    batch, present, replaced = prepared.items, prepared.present, prepared.replaced
     # parse and code outside the transaction: the transaction only writes
-    results = list(pipeline.run(todo)) if todo else []
+    results = prepared.results()
     rejections = [r for r in batch if isinstance(r, Rejection)]
     with store.transaction():
         emptied = store.delete_articles(sorted(replaced))
