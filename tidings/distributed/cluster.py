@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from tidings.config import Settings, load_settings
-from tidings.distributed.local import chunked
+from tidings.distributed.local import _in_order, chunked
 from tidings.distributed.parquet import PartitionSummary, write_partition
 from tidings.distributed.worker import Item, Result, process_chunk
 from tidings.errors import ConfigError
@@ -104,15 +104,6 @@ class DaskExecutor:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
-
-
-def _in_order(futures: list[Any]) -> Iterator[Result]:
-    try:
-        for future in futures:
-            yield from future.result()
-    finally:
-        for future in futures:
-            future.cancel()
 
 
 def run_dask(

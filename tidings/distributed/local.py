@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from multiprocessing import get_context
 from types import TracebackType
+from typing import Any
 
 from tidings.config import Settings, load_settings
 from tidings.distributed.worker import Item, Result, process_chunk, warm, worker_pipeline
@@ -117,7 +118,8 @@ class LocalExecutor:
         self.close()
 
 
-def _in_order(futures: list[Future[list[Result]]]) -> Iterator[Result]:
+def _in_order(futures: list[Any]) -> Iterator[Result]:
+    """The results of ``futures`` (local or Dask), in order; closing cancels the rest."""
     try:
         for future in futures:
             yield from future.result()
