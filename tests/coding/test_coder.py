@@ -226,3 +226,51 @@ def test_pictures_and_videos_are_their_publishers_claims():
     # no release event: releasing a video is a publication; the attack is Hezbollah's claim
     assert [(e.source.code, e.cameo, e.status, e.claimant and e.claimant.code)
             for e in events] == [("LBNREBHEZ", "190", "claimed", "LBNREBHEZ")]
+
+
+def test_object_control_gives_the_asked_party_the_act_and_keeps_it_hypothetical():
+    # "The United States urged Israel to attack Hezbollah": the appeal is the US's; the attack
+    # is Israel's, and only asked for (no appeal code exists for an attack)
+    s = build_sentence([
+        ("America", "America", "PROPN", "nsubj", 1), ("urged", "urge", "VERB", "ROOT", 1, "VBD"),
+        ("Israel", "Israel", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+        ("attack", "attack", "VERB", "xcomp", 1), ("Hezbollah", "Hezbollah", "PROPN", "dobj", 4),
+    ])
+    got = triples(CODER.code_sentence(s))
+    assert ("USA", "020", "ISR", "asserted") in got
+    assert ("ISR", "190", "LBNREBHEZ", "hypothetical") in got
+    assert not any(src == "USA" and code == "190" for src, code, _, _ in got)
+
+
+def test_a_wish_for_another_actors_act_is_an_appeal_to_it():
+    # "Germany wants Russia to withdraw": an appeal to de-escalate (0256) by Germany, asserted;
+    # not a planned Russian withdrawal
+    s = build_sentence([
+        ("Germany", "Germany", "PROPN", "nsubj", 1), ("wants", "want", "VERB", "ROOT", 1, "VBZ"),
+        ("Russia", "Russia", "PROPN", "nsubj", 4), ("to", "to", "PART", "aux", 4),
+        ("withdraw", "withdraw", "VERB", "ccomp", 1), ("from", "from", "ADP", "prep", 4),
+        ("Ukraine", "Ukraine", "PROPN", "pobj", 5),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("DEU", "0256", "RUS", "asserted")]
+    # "Russia wants to withdraw": its own intent
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("wants", "want", "VERB", "ROOT", 1, "VBZ"),
+        ("to", "to", "PART", "aux", 3), ("withdraw", "withdraw", "VERB", "xcomp", 1),
+        ("from", "from", "ADP", "prep", 3), ("Ukraine", "Ukraine", "PROPN", "pobj", 4),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("RUS", "0356", "UKR", "planned")]
+
+
+def test_would_after_a_past_reporting_verb_is_the_reported_future():
+    def sentence(verb, tag):
+        return build_sentence([
+            ("Tokyo", "Tokyo", "PROPN", "nsubj", 1), (verb, "say", "VERB", "ROOT", 1, tag),
+            ("Japan", "Japan", "PROPN", "nsubj", 4), ("would", "would", "AUX", "aux", 4),
+            ("condemn", "condemn", "VERB", "ccomp", 1), ("China", "China", "PROPN", "dobj", 4),
+        ])
+    # "Tokyo said Japan would condemn China": what Japan announced it will do
+    assert triples(CODER.code_sentence(sentence("said", "VBD"))) == [
+        ("JPN", "111", "CHN", "planned")]
+    # "Tokyo says Japan would condemn China": a present "would" stays a hypothetical
+    assert triples(CODER.code_sentence(sentence("says", "VBZ"))) == [
+        ("JPN", "111", "CHN", "hypothetical")]

@@ -74,7 +74,14 @@ def test_imported_dictionary_resolves_stems_agents_and_dates(tmp_path):
 def test_dated_entry_code_on():
     e = Entry("", "person", "USA", "x", terms=(("USAGOV", "2009-01-20", "2017-01-20"),))
     assert e.code_on("2012-05-01") == "USAGOV"
-    assert e.code_on("2020-05-01") == ""
+    # out of office, a state's office holder is one of its elite (CAMEO's ELI)
+    assert e.code_on("2020-05-01") == "USAELI"
+    assert e.code_on("2001-05-01") == ""  # not before the first office
+    # not for an international or non-state office, nor an imported (PETRARCH) dated entry
+    assert Entry("", "person", "IGO", "x", terms=(("IGOUNO", "2007-01-01", "2017-01-01"),)
+                 ).code_on("2020-05-01") == ""
+    assert Entry("", "country", "GON", "x", terms=(("GONGOV", "3010-01-01", None),)
+                 ).code_on("3000-01-01") == ""
     assert ActorDictionary().stems == {}
 
 

@@ -169,6 +169,8 @@ def test_office_holders_are_coded_by_office_only_while_in_it():
     s = build_sentence([("Bush", "Bush", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB",
                         "ROOT", 1)])
     assert [m.code for m in R.resolve(s, 0, ArticleMemory(date="2004-01-01"))] == ["USAGOV"]
+    # after leaving office: one of the country's elite, as CAMEO codes former office holders
+    assert [m.code for m in R.resolve(s, 0, ArticleMemory(date="2012-01-01"))] == ["USAELI"]
 
 
 def test_people_data_has_no_overlapping_aliases():
@@ -201,3 +203,18 @@ def test_it_refers_only_to_a_collective_actor_named_before_it_in_the_sentence():
     assert (m.code, m.rule) == ("PSEGOVHMS", "coref:pronoun")
     s = build_sentence([("It", "it", "PRON", "nsubj", 1), ("means", "mean", "VERB", "ROOT", 1)])
     assert R.resolve(s, 0, ArticleMemory()) == []
+
+
+def test_his_or_her_with_an_agent_belongs_to_the_nearest_person():
+    # "Nigeria's president said his army would withdraw": the president's country's army
+    s = build_sentence([("Nigeria", "Nigeria", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
+                        ("president", "president", "NOUN", "nsubj", 3),
+                        ("said", "say", "VERB", "ROOT", 3, "VBD"),
+                        ("his", "his", "PRON", "poss", 5), ("army", "army", "NOUN", "nsubj", 7),
+                        ("would", "would", "AUX", "aux", 7),
+                        ("withdraw", "withdraw", "VERB", "ccomp", 3)])
+    assert [m.code for m in R.resolve(s, 5, ArticleMemory(date="2024-01-01"))] == ["NGAMIL"]
+    # with no person before it, "his army" stays unresolved
+    s = build_sentence([("his", "his", "PRON", "poss", 1), ("army", "army", "NOUN", "nsubj", 2),
+                        ("withdrew", "withdraw", "VERB", "ROOT", 2, "VBD")])
+    assert R.resolve(s, 1, ArticleMemory(date="2024-01-01")) == []

@@ -32,6 +32,10 @@ def _norm(text: str) -> str:
     return text.lower().replace("’", "'").replace("‘", "'").replace("é", "e").strip()
 
 
+# roles of a state's own office holders (people.yaml terms): out of office they count as ELI
+STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One dictionary phrase and what it means."""
@@ -56,6 +60,13 @@ class Entry:
             d = date[:10]
             if (start is None or start[: len(d)] <= d) and (end is None or d <= end):
                 return code
+        if date is not None and not self.code and self.kind == "person":
+            # a former office holder is still one of the country's political elite ("Obama
+            # said" in 2024 → USAELI), as CAMEO codes them; not before the first office
+            past = {c[:3] for c, _, end in self.terms if end is not None and end < date[:10]}
+            if len(past) == 1 and all(len(c) == 6 and c[3:] in STATE_OFFICES
+                                      for c, _, _ in self.terms):
+                return past.pop() + "ELI"
         return self.code
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from tidings.coding import status as status_mod
 from tidings.coding.codebook import Codebook, load_codebook
-from tidings.coding.modality import governing
+from tidings.coding.modality import governing, load_modalities
 from tidings.coding.patterns import (
     DEFAULT_TARGET_PREPS,
     Pattern,
@@ -63,6 +63,13 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
                  "poll", "message", "audio", "tape", "clip", "song", "trailer", "detail"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
+# "urged Israel to attack", "called on Israel to halt": the governor's object does the action
+# (object control), except after verbs whose subject keeps doing it ("promised Kyiv to send",
+# "used drones to attack").
+SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "use", "employ", "take",
+                   "need", "have", "get", "spend", "make"}
+# "Germany wants Russia to withdraw": a wish for another actor's act is an appeal to it
+WISH_VERBS = {"want", "wish"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
@@ -77,6 +84,8 @@ class _Candidate:
     target: list[Mention]
     code: str = ""  # the pattern's code, or the governed code ("ready to allow" → 0354)
     governors: tuple[int, ...] = ()
+    # folded into an appeal or demand: the status is the speaking's, read from the governor
+    speech_act: bool = False
 
 
 class CameoCoder:
@@ -192,12 +201,15 @@ class CameoCoder:
             return replace(cand, code=code)
         source, target = cand.source, cand.target
         trigger, governors = cand.trigger, cand.governors
+        speech_act = cand.speech_act
         cur = sent.tokens[cand.anchor]
         for _ in range(4):
             if cur.dep not in ("xcomp", "ccomp") or cur.head == cur.i:
                 break
             gov = sent.tokens[cur.head]
             mod = governing(lemma_of(gov))
+            if mod is not None and lemma_of(gov) in WISH_VERBS and _other_doer(sent, gov, cur):
+                mod = load_modalities()["appeal"]
             if mod is None or (cur.dep == "ccomp" and mod.roles != "object"):
                 break
             mapped = mod.code_for(code)
@@ -212,9 +224,10 @@ class CameoCoder:
                 target = (self._resolve(sent, obj.i) if obj is not None else []) or target
             trigger = (gov.i, *trigger)
             governors = (*governors, gov.i)
+            speech_act = mod.roles == "object"
             cur = gov
         return replace(cand, code=code, source=source, target=target, trigger=trigger,
-                       governors=governors)
+                       governors=governors, speech_act=speech_act)
 
     def _verbal(self, sent: ParsedSentence, verb: Token, pats: list[Pattern]) -> _Candidate | None:
         kids = sent.children(verb.i)
@@ -549,6 +562,10 @@ class CameoCoder:
             prep = sent.tokens[head.head]
             if prep.head != prep.i and sent.tokens[prep.head].pos in ("VERB", "AUX"):
                 return self._subject(sent, sent.tokens[prep.head], depth + 1)
+        if verb.dep == "xcomp" and head.pos == "VERB":
+            doer = self._controller(sent, head)
+            if doer:
+                return doer
         if verb.dep in ("xcomp", "conj", "advcl", "acomp") and head.pos in ("VERB", "AUX", "ADJ"):
             if verb.dep == "advcl" and not any(c.dep == "aux" and c.lower == "to"
                                                for c in sent.children(verb.i)):
@@ -562,6 +579,20 @@ class CameoCoder:
             grand = sent.tokens[head.head]
             if grand.pos in ("VERB", "AUX"):
                 return self._subject(sent, grand, depth + 1)
+        return []
+
+    def _controller(self, sent: ParsedSentence, head: Token) -> list[Mention]:
+        """The actor object of an object-control verb ("urged Israel to attack", "called on
+        Israel to halt"), which is the subject of its infinitive; [] when there is none."""
+        if lemma_of(head) in SUBJECT_CONTROL:
+            return []
+        for c in sent.children(head.i):
+            if c.dep == "dobj":
+                return self._resolve(sent, c.i)
+            if c.dep == "prep" and c.lower in ("on", "upon"):
+                for g in sent.children(c.i):
+                    if g.dep == "pobj":
+                        return self._resolve(sent, g.i)
         return []
 
     def _passive_subject(self, sent: ParsedSentence, verb: Token) -> list[Mention]:
@@ -609,7 +640,8 @@ class CameoCoder:
             return []
         info = self.codebook.lookup(cand.code or cand.pattern.code)
         result = status_mod.analyse(
-            sent, cand.anchor, intent_code=info.root in ("03", "13")
+            sent, cand.governors[-1] if cand.speech_act and cand.governors else cand.anchor,
+            intent_code=info.root in ("03", "13"),
         )
         claimant = self._claimant(sent, result, article)
         trig_toks = [sent.tokens[i] for i in sorted(cand.trigger)]
@@ -687,6 +719,13 @@ class CameoCoder:
         if speaker_tok.ent_type == "ORG" and result.outlet_claim:
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _other_doer(sent: ParsedSentence, gov: Token, comp: Token) -> bool:
+    """Whether the complement's act has a doer of its own: "wants Russia to withdraw"."""
+    if comp.dep == "ccomp":
+        return any(c.dep in SUBJ for c in sent.children(comp.i))
+    return any(c.dep == "dobj" for c in sent.children(gov.i))
 
 
 def _same_actor(a: str, b: str) -> bool:

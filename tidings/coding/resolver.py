@@ -51,6 +51,7 @@ NON_ACTOR_HEADS = {
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 POSSESSIVE_PRONOUNS = {"its", "their"}
+PERSON_POSSESSIVES = {"his", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 COREF_WINDOW = 6  # sentences a definite description or pronoun may reach back
 
@@ -306,6 +307,20 @@ class ActorResolver:
                 code = r.code if r is not None else None
             if code is not None:
                 owner = Entry(code, _entry_kind(code), code[:3], code, group=_group(code))
+                return _mention(sent, *span, head, compose(owner, role), "coref:possessive")
+        his = next((c for c in sent.children(head)
+                    if c.dep == "poss" and c.lower in PERSON_POSSESSIVES), None)
+        if his is not None and role is not None:
+            # "the president said his government would ...": the nearest person's country
+            here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= his.i
+                    and (m.rule == "person" or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS)]
+            code = here[-1].code if here else None
+            if code is None:
+                r = memory.person(sent.index, his.i)
+                code = r.code if r is not None else None
+            if code is not None:
+                kind = "group" if _entry_kind(code) == "group" else "person"
+                owner = Entry(code, kind, code[:3], code, group=_group(code))
                 return _mention(sent, *span, head, compose(owner, role), "coref:possessive")
         if role is not None or lemma in PERSON_NOUNS:
             determiners = {c.lower for c in sent.children(head) if c.dep == "det"}

@@ -25,6 +25,10 @@ REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation
 INTENT = {"plan", "intend", "ready", "prepare", "agree", "vow", "pledge", "promise", "offer",
           "want", "seek", "aim", "decide", "threaten", "keen", "willing", "eager", "expect",
           "determined", "set", "schedule", "propose", "consider", "hope", "mull", "weigh"}
+# "urged Israel to attack", "ordered troops to advance": asked for, not (yet) done
+REQUEST_GOVERNORS = {"urge", "ask", "appeal", "request", "press", "implore", "encourage",
+                     "invite", "call", "demand", "insist", "order", "instruct", "require",
+                     "want", "wish"}
 HEDGE_GOVERNORS = {"likely", "possible", "unlikely", "able", "may", "might", "could", "would"}
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "potentially", "conceivably"}
 CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly",
@@ -85,6 +89,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
         found.append("negated")
         cues.append("negation:no")
     relcl_crossed = 0
+    would: int | None = None  # where a "would" of the event's own clause sits in ``found``
     for tok in chain:
         lemma = lemma_of(tok)
         via = prev.dep if prev is not None else ""
@@ -100,6 +105,10 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 if via == "conj" and not _continues_report(sent, tok, prev):
                     pass  # coordinated verbs share only their subject, not attribution
                 else:
+                    if would is not None and local and tok.tag in ("VBD", "VBN"):
+                        # "said it would withdraw": the reported "will", shifted into the past
+                        found[would] = "planned"
+                        cues.append("future-in-past:would")
                     found.append("claimed")
                     cues.append(f"speech:{tok.text}")
                     speaker, speaker_verb = _subject(sent, tok.i), tok.i
@@ -144,6 +153,8 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                     found.append("planned")
                     cues.append(f"future:{c.text}")
                 elif c.dep == "aux" and cl in HEDGE_AUX:
+                    if cl == "would" and would is None:
+                        would = len(found)
                     found.append("hypothetical")
                     cues.append(f"modal:{c.text}")
                 elif c.dep == "advmod" and cl in HEDGE_ADVERBS:
@@ -165,7 +176,10 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
             if prev is not None and via in ("xcomp", "acomp", "ccomp") or (
                 prev is not None and tok.pos == "ADJ" and via == "xcomp"
             ):
-                if lemma in INTENT:
+                if lemma in REQUEST_GOVERNORS and _asks_another(sent, tok, prev):
+                    found.append("hypothetical")
+                    cues.append(f"request:{tok.text}")
+                elif lemma in INTENT:
                     found.append("planned")
                     cues.append(f"intent:{tok.text}")
                 elif lemma in HEDGE_GOVERNORS:
@@ -187,6 +201,15 @@ def _continues_report(sent: ParsedSentence, verb: Token, conj: Token) -> bool:
     own_subject = any(c.dep in ("nsubj", "nsubjpass") for c in sent.children(conj.i))
     has_that = any(any(m.dep == "mark" for m in sent.children(c.i)) for c in before)
     return bool(before) and own_subject and has_that
+
+
+def _asks_another(sent: ParsedSentence, gov: Token, comp: Token) -> bool:
+    """"urged Israel to attack", "wants Russia to withdraw": the complement's act is asked of
+    someone other than the governor's subject ("wants to attack" is the subject's own plan)."""
+    if comp.dep == "ccomp":
+        return any(c.dep in ("nsubj", "nsubjpass") for c in sent.children(comp.i))
+    return any(c.dep == "dobj" or (c.dep == "prep" and c.lower in ("on", "upon"))
+               for c in sent.children(gov.i))
 
 
 def _condition_phrase(sent: ParsedSentence, prep: Token) -> bool:
