@@ -274,3 +274,43 @@ def test_would_after_a_past_reporting_verb_is_the_reported_future():
     # "Tokyo says Japan would condemn China": a present "would" stays a hypothetical
     assert triples(CODER.code_sentence(sentence("says", "VBZ"))) == [
         ("JPN", "111", "CHN", "hypothetical")]
+
+
+def test_owners_coordinated_in_an_of_phrase_each_act():
+    # "The foreign ministers of France, Germany and Poland met": three governments, mutually
+    s = build_sentence([
+        ("The", "the", "DET", "det", 2), ("foreign", "foreign", "ADJ", "amod", 2),
+        ("ministers", "minister", "NOUN", "nsubj", 9, "NNS"), ("of", "of", "ADP", "prep", 2),
+        ("France", "France", "PROPN", "pobj", 3), (",", ",", "PUNCT", "punct", 4),
+        ("Germany", "Germany", "PROPN", "conj", 4), ("and", "and", "CCONJ", "cc", 6),
+        ("Poland", "Poland", "PROPN", "conj", 6), ("met", "meet", "VERB", "ROOT", 9, "VBD"),
+    ])
+    got = {(src, tgt) for src, code, tgt, _ in triples(CODER.code_sentence(s)) if code == "040"}
+    govs = {"FRAGOV", "DEUGOV", "POLGOV"}
+    assert got == {(a, b) for a in govs for b in govs if a != b}
+
+
+def test_a_capital_struck_by_force_is_the_place_not_the_government():
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("shelled", "shell", "VERB", "ROOT", 1, "VBD"),
+        ("Kyiv", "Kyiv", "PROPN", "dobj", 1),
+    ])
+    assert [(src, tgt) for src, _, tgt, _ in triples(CODER.code_sentence(s))] == [("RUS", "UKR")]
+    # a capital that speaks is its government
+    s = build_sentence([
+        ("Kyiv", "Kyiv", "PROPN", "nsubj", 1), ("condemned", "condemn", "VERB", "ROOT", 1, "VBD"),
+        ("Russia", "Russia", "PROPN", "dobj", 1),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("UKRGOV", "111", "RUS", "asserted")]
+
+
+def test_the_first_actor_after_the_verb_is_a_phrase_not_a_preposition():
+    # "Turkey welcomed the resumption of ties between Israel and Egypt": both are targets
+    s = build_sentence([
+        ("Turkey", "Turkey", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("resumption", "resumption", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("ties", "tie", "NOUN", "pobj", 4, "NNS"),
+        ("between", "between", "ADP", "prep", 5), ("Israel", "Israel", "PROPN", "pobj", 6),
+        ("and", "and", "CCONJ", "cc", 7), ("Egypt", "Egypt", "PROPN", "conj", 7),
+    ])
+    assert sorted(tgt for _, _, tgt, _ in triples(CODER.code_sentence(s))) == ["EGY", "ISR"]

@@ -218,3 +218,20 @@ def test_his_or_her_with_an_agent_belongs_to_the_nearest_person():
     s = build_sentence([("his", "his", "PRON", "poss", 1), ("army", "army", "NOUN", "nsubj", 2),
                         ("withdrew", "withdraw", "VERB", "ROOT", 2, "VBD")])
     assert R.resolve(s, 1, ArticleMemory(date="2024-01-01")) == []
+
+
+def test_a_title_before_a_name_coded_by_its_country_gives_the_role(tmp_path):
+    # PETRARCH dictionaries code some people by their country alone ("ROMENDACIL [BRE]");
+    # "Prime Minister Romendacil" is then that country's government
+    from tidings.coding.actors import load_dictionary
+    (tmp_path / "x.actors.txt").write_text("ROMENDACIL  [BRE]\n", encoding="utf-8")
+    (tmp_path / "x.agents.txt").write_text("PRIME_MINISTER  [~GOV]\n", encoding="utf-8")
+    r = ActorResolver(load_dictionary([tmp_path / "x.actors.txt", tmp_path / "x.agents.txt"]))
+    s = build_sentence([("Prime", "prime", "PROPN", "compound", 1),
+                        ("Minister", "minister", "PROPN", "compound", 2),
+                        ("Romendacil", "Romendacil", "PROPN", "nsubj", 3),
+                        ("spoke", "speak", "VERB", "ROOT", 3)])
+    assert [m.code for m in r.resolve(s, 2)] == ["BREGOV"]
+    s = build_sentence([("Romendacil", "Romendacil", "PROPN", "nsubj", 1),
+                        ("spoke", "speak", "VERB", "ROOT", 1)])
+    assert [m.code for m in r.resolve(s, 0)] == ["BRE"]

@@ -70,6 +70,7 @@ SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "use", "empl
                    "need", "have", "get", "spend", "make"}
 # "Germany wants Russia to withdraw": a wish for another actor's act is an appeal to it
 WISH_VERBS = {"want", "wish"}
+ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
@@ -354,13 +355,24 @@ class CameoCoder:
             if c.dep in ("advcl", "parataxis", "relcl") or (
                     c.dep == "conj" and c.pos in ("VERB", "AUX")):
                 skip.update(t.i for t in sent.subtree(c.i))
+        tried: set[int] = set()
         for t in sent.subtree(verb.i):
-            if t.i <= verb.i or t.i in skip:
+            if t.i <= verb.i or t.i in skip or t.pos not in ACTOR_POS:
                 continue
-            found = [m for m in (self._as_place(sent, m) for m in self._resolve(sent, t.i))
-                     if not any(_same_actor(m.code, o) for o in own)]
-            if found:
-                return found
+            # a modifier stands for the phrase it modifies ("Israeli troops" → ISRMIL), else
+            # for itself ("Egypt's proposal" → Egypt)
+            head = t
+            while head.dep in ("amod", "compound", "nmod", "flat", "poss") and \
+                    head.head != head.i and head.head not in skip:
+                head = sent.tokens[head.head]
+            for i in dict.fromkeys((head.i, t.i)):
+                if i in tried:
+                    continue
+                tried.add(i)
+                found = [m for m in (self._as_place(sent, m) for m in self._resolve(sent, i))
+                         if not any(_same_actor(m.code, o) for o in own)]
+                if found:
+                    return found
         return []
 
     @staticmethod
@@ -657,6 +669,9 @@ class CameoCoder:
 
             date, precision = event_date(article, sent, anchor_toks)
         targets: list[Mention | None] = list(cand.target) or [None]
+        if info.root in ("18", "19", "20"):
+            # "fired shells at Seoul": a capital hit by force is the place, not the government
+            targets = [_hit_place(t) for t in targets]
         pairs = [(s, t) for s in cand.source for t in targets]
         if not cand.target and len(cand.source) > 1 and info.root in RECIPROCAL_ROOTS:
             # "Brazil and the United States agreed to deepen ties": each acts on the other
@@ -719,6 +734,12 @@ class CameoCoder:
         if speaker_tok.ent_type == "ORG" and result.outlet_claim:
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _hit_place(m: Mention | None) -> Mention | None:
+    if m is not None and m.rule == "capital-metonym" and len(m.code) > 3:
+        return replace(m, code=m.code[:3], rule="capital-place")
+    return m
 
 
 def _other_doer(sent: ParsedSentence, gov: Token, comp: Token) -> bool:

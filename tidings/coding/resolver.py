@@ -200,6 +200,22 @@ class ActorResolver:
                     out.append(Mention(m.text, m.start, m.end, m.sentence_index, m.token_start,
                                        m.token_end, m.head, code, m.rule + "+coordinated",
                                        atom.entry.name))
+        # "the foreign ministers of France, Germany and Poland", "lawmakers in A and B"
+        owner_obj = _of_object(sent, head)
+        if owner_obj is None:
+            owner_obj = _prep_object(sent, head, ("in", "from"))
+        if owner_obj is not None and role:
+            for tok_i in _conjuncts(sent, owner_obj):
+                atom = next((a for a in atoms if a.entry is not None
+                             and a.start <= tok_i < a.end), None)
+                if atom is None or atom.entry is None:
+                    continue
+                code = compose(atom.entry, role)
+                if code not in seen:
+                    seen.add(code)
+                    out.append(Mention(m.text, m.start, m.end, m.sentence_index, m.token_start,
+                                       m.token_end, m.head, code, m.rule + "+coordinated",
+                                       atom.entry.name))
         return out
 
     def _resolve_one(
@@ -237,6 +253,14 @@ class ActorResolver:
                         a.start <= c.i < a.end for a in atoms) for c in sent.children(head)):
                     return None
                 return _mention(sent, *span, head, code, f"{e.kind}-metonym", e.name)
+            title = next((a for a in atoms if a.role is not None and a.end == head_atom.start),
+                         None)
+            if title is not None and title.role is not None and len(code) == 3:
+                # "Prime Minister Romendacil" where the name alone is coded by its country:
+                # the title gives the role (PETRARCH's agent + actor)
+                owner = Entry(code, "country", code, e.name)
+                return _mention(sent, *span, head, compose(owner, title.role), "title+name",
+                                e.name)
             return _mention(sent, *span, head, code, e.kind, e.name)
         named = [a for a in atoms if a.entry is not None]
         roles = [a for a in atoms if a.role is not None]
