@@ -258,8 +258,8 @@ class ActorResolver:
             if title is not None and title.role is not None and len(code) == 3:
                 # "Prime Minister Romendacil" where the name alone is coded by its country:
                 # the title gives the role (PETRARCH's agent + actor)
-                owner = Entry(code, "country", code, e.name)
-                return _mention(sent, *span, head, compose(owner, title.role), "title+name",
+                titled = Entry(code, "country", code, e.name)
+                return _mention(sent, *span, head, compose(titled, title.role), "title+name",
                                 e.name)
             return _mention(sent, *span, head, code, e.kind, e.name)
         named = [a for a in atoms if a.entry is not None]
