@@ -235,3 +235,16 @@ def test_a_title_before_a_name_coded_by_its_country_gives_the_role(tmp_path):
     s = build_sentence([("Romendacil", "Romendacil", "PROPN", "nsubj", 1),
                         ("spoke", "speak", "VERB", "ROOT", 1)])
     assert [m.code for m in r.resolve(s, 0)] == ["BRE"]
+
+
+def test_a_place_named_after_a_country_is_no_actor():
+    # "the South China Sea" is not China, "the Indian Ocean" not India, "New Mexico" not Mexico
+    for words in (["South", "China", "Sea"], ["Indian", "Ocean"], ["New", "Mexico"]):
+        rows = [("near", "near", "ADP", "ROOT", 0), ("the", "the", "DET", "det", len(words) + 1)]
+        rows += [(w, w, "PROPN", "compound", len(words) + 1) for w in words[:-1]]
+        rows.append((words[-1], words[-1], "PROPN", "pobj", 0))
+        s = build_sentence(rows)
+        assert R.resolve(s, len(rows) - 1) == [], words
+    s = build_sentence([("China", "China", "PROPN", "nsubj", 1),
+                        ("protested", "protest", "VERB", "ROOT", 1)])
+    assert [m.code for m in R.resolve(s, 0)] == ["CHN"]

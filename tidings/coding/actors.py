@@ -41,7 +41,7 @@ class Entry:
     """One dictionary phrase and what it means."""
 
     code: str  # the full code the phrase is coded as when it stands alone ("" = none)
-    kind: str  # country | demonym | capital | seat | group | region | person
+    kind: str  # country | demonym | capital | seat | group | region | person | place
     country: str  # first trio
     name: str
     group: str | None = None
@@ -167,6 +167,8 @@ class ActorDictionary:
                 self.add_name(str(alias), entry, case_sensitive=str(alias) in exact)
             return
         kind = "region" if len(code) == 3 and item.get("region") else "country"
+        if item.get("place"):
+            kind = "place"  # a known place name that is no actor (places.yaml)
         base = Entry(code, kind, code, name)
         for alias in [name, *(item.get("aliases") or ())]:
             self.add_name(str(alias), base, case_sensitive=str(alias) in exact)
@@ -308,7 +310,8 @@ def default_dictionary() -> ActorDictionary:
     """The dictionaries shipped with tidings."""
     d = ActorDictionary()
     folder = resources.files("tidings.coding") / "data" / "actors"
-    for name in ("countries.yaml", "regions.yaml", "groups.yaml", "people.yaml", "agents.yaml"):
+    for name in ("countries.yaml", "regions.yaml", "places.yaml", "groups.yaml", "people.yaml",
+                 "agents.yaml"):
         path = folder / name
         if path.is_file():
             d.load_file(path, label=f"tidings:{name}")
