@@ -314,3 +314,55 @@ def test_the_first_actor_after_the_verb_is_a_phrase_not_a_preposition():
         ("and", "and", "CCONJ", "cc", 7), ("Egypt", "Egypt", "PROPN", "conj", 7),
     ])
     assert sorted(tgt for _, _, tgt, _ in triples(CODER.code_sentence(s))) == ["EGY", "ISR"]
+
+
+def test_a_level_or_an_amount_is_not_struck():
+    # "the yen hit a seven-month low": no attack; "Russia hit Kyiv": one
+    s = build_sentence([
+        ("Japan", "Japan", "PROPN", "nsubj", 1), ("hit", "hit", "VERB", "ROOT", 1, "VBD"),
+        ("a", "a", "DET", "det", 3), ("low", "low", "NOUN", "dobj", 1),
+    ])
+    assert CODER.code_sentence(s) == []
+    s = build_sentence([
+        ("America", "America", "PROPN", "nsubj", 1), ("hit", "hit", "VERB", "ROOT", 1, "VBD"),
+        ("$", "$", "SYM", "nmod", 3), ("368bn", "368bn", "NUM", "dobj", 1),
+    ])
+    assert CODER.code_sentence(s) == []
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("hit", "hit", "VERB", "ROOT", 1, "VBD"),
+        ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("RUS", "190", "UKR", "asserted")]
+
+
+def test_a_place_compounded_with_an_event_noun_is_where_not_who():
+    def blockade_by(word, pos, dep):
+        return build_sentence([
+            ("the", "the", "DET", "det", 2), (word, word, pos, dep, 2),
+            ("blockade", "blockade", "NOUN", "nsubj", 3),
+            ("began", "begin", "VERB", "ROOT", 3, "VBD"),
+        ])
+    # "the Berlin blockade" was not Germany's; "the Egyptian blockade" is Egypt's
+    assert CODER.code_sentence(blockade_by("Berlin", "PROPN", "compound")) == []
+    assert [e.source.code for e in CODER.code_sentence(blockade_by("Egyptian", "ADJ", "amod"))
+            ] == ["EGY"]
+    # "the Iraq war": where the war was, not a party to it
+    s = build_sentence([
+        ("the", "the", "DET", "det", 2), ("Iraq", "Iraq", "PROPN", "compound", 2),
+        ("war", "war", "NOUN", "nsubj", 3), ("ended", "end", "VERB", "ROOT", 3, "VBD"),
+    ])
+    assert CODER.code_sentence(s) == []
+
+
+def test_insisting_is_a_demand_only_when_insisting_on_something():
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("insisted", "insist", "VERB", "ROOT", 1),
+        ("that", "that", "SCONJ", "mark", 4), ("talks", "talk", "NOUN", "nsubj", 4, "NNS"),
+        ("failed", "fail", "VERB", "ccomp", 1, "VBD"),
+    ])
+    assert [e.cameo for e in CODER.code_sentence(s)] == []
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("insisted", "insist", "VERB", "ROOT", 1),
+        ("on", "on", "ADP", "prep", 1), ("talks", "talk", "NOUN", "pobj", 2, "NNS"),
+    ])
+    assert [e.cameo for e in CODER.code_sentence(s)] == ["100"]

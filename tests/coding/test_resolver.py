@@ -248,3 +248,20 @@ def test_a_place_named_after_a_country_is_no_actor():
     s = build_sentence([("China", "China", "PROPN", "nsubj", 1),
                         ("protested", "protest", "VERB", "ROOT", 1)])
     assert [m.code for m in R.resolve(s, 0)] == ["CHN"]
+
+
+def test_a_subject_pronoun_prefers_the_last_sentence_subject():
+    # "Macron met Putin. He said ...": "he" is Macron, the subject, not the nearer Putin
+    memory = ArticleMemory(date="2020-06-01")
+    s1 = build_sentence([("Macron", "Macron", "PROPN", "nsubj", 1),
+                         ("met", "meet", "VERB", "ROOT", 1, "VBD"),
+                         ("Putin", "Putin", "PROPN", "dobj", 1)], index=0)
+    memory.remember(s1, R.mentions(s1, memory))
+    s2 = build_sentence([("He", "he", "PRON", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1)],
+                        index=1, offset=30)
+    assert [m.code for m in R.resolve(s2, 0, memory)] == ["FRAGOV"]
+    # an object pronoun keeps the nearest person
+    s3 = build_sentence([("Kyiv", "Kyiv", "PROPN", "nsubj", 1),
+                         ("criticised", "criticise", "VERB", "ROOT", 1, "VBD"),
+                         ("him", "he", "PRON", "dobj", 1)], index=1, offset=30)
+    assert [m.code for m in R.resolve(s3, 2, memory)] == ["RUSGOV"]

@@ -70,6 +70,17 @@ SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "use", "empl
                    "need", "have", "get", "spend", "make"}
 # "Germany wants Russia to withdraw": a wish for another actor's act is an appeal to it
 WISH_VERBS = {"want", "wish"}
+# Objects that make "hit", "strike" or "reach" a level, not a blow
+MEASURE_WORDS = {"low", "high", "record", "peak", "level", "mark", "milestone", "total",
+                 "target", "figure", "threshold", "ceiling", "floor", "barrier", "limit", "rate",
+                 "percent", "%", "bn", "billion", "million", "trillion", "jackpot", "snag",
+                 "headline", "shelf", "market", "store", "shop", "button", "note", "stride"}
+CURRENCY_SIGNS = {"$", "£", "€", "¥", "us$"}
+# Hostilities named after where they happen ("the Iraq war"): a country name compounded with
+# them is the theatre, not a party
+THEATRE_NOUNS = {"war", "conflict", "crisis", "fighting", "violence", "unrest", "insurgency",
+                 "hostilities", "civil war", "battle", "bloodshed", "clash", "clashes"}
+PLACE_RULES = {"country", "region", "capital-metonym"}
 ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 SUBJ = ("nsubj", "csubj")
@@ -258,6 +269,9 @@ class CameoCoder:
                 continue
             if not p.objs and obj_words & MEDIA_OBJECTS:
                 continue  # "released a video", "issued a statement": a publication, no act
+            if not p.objs and theme is not None and _measure(sent, theme) and \
+                    self.codebook.lookup(p.code).root in ("18", "19", "20"):
+                continue  # "hit a seven-month low", "the deficit is set to hit $368bn"
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
                 continue  # "appeal to", "call on", "side with": the preposition is the sense
             pattern = p
@@ -471,6 +485,13 @@ class CameoCoder:
         for c in kids:  # possessive or actor modifier: "Egypt's", "the Egyptian blockade"
             if c.dep in ("poss", "amod", "compound", "nmod"):
                 source = self._resolve(sent, c.i)
+                if source and c.dep == "compound" and (
+                        all(m.rule == "capital-metonym" for m in source) or (
+                        lemma_of(noun) in THEATRE_NOUNS
+                        and all(m.rule in PLACE_RULES for m in source))):
+                    # "the Iraq war", "the Lisbon summit", "the Berlin blockade": where, not who
+                    source = []
+                    continue
                 if source:
                     break
         if not source:
@@ -734,6 +755,15 @@ class CameoCoder:
         if speaker_tok.ent_type == "ORG" and result.outlet_claim:
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _measure(sent: ParsedSentence, tok: Token) -> bool:
+    """An amount or a level rather than a thing that can be struck: "$368bn", "a record"."""
+    if tok.lemma.lower() in MEASURE_WORDS or tok.pos == "NUM" or tok.lower in CURRENCY_SIGNS \
+            or tok.text[:1].isdigit():
+        return True
+    return any(c.dep in ("nummod", "quantmod", "nmod", "compound") and c.lower in CURRENCY_SIGNS
+               for c in sent.children(tok.i))
 
 
 def _hit_place(m: Mention | None) -> Mention | None:

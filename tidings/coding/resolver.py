@@ -64,6 +64,7 @@ class _Remembered:
     code: str
     kind: str
     person: bool
+    subject: bool = False  # the mention is its clause's subject
 
 
 @dataclass(slots=True)
@@ -93,8 +94,11 @@ class ArticleMemory:
     def remember(self, sent: ParsedSentence, mentions: list[Mention]) -> None:
         for m in mentions:
             lemma = sent.tokens[m.head].lemma.lower()
-            self.items.append(_Remembered(sent.index, m.head, lemma, m.code, m.rule,
-                                          lemma in PERSON_NOUNS or m.rule == "person"))
+            tok = sent.tokens[m.head]
+            person = lemma in PERSON_NOUNS or m.rule == "person" or (
+                m.rule == "coref:pronoun" and tok.lower in PERSON_PRONOUNS)
+            self.items.append(_Remembered(sent.index, m.head, lemma, m.code, m.rule, person,
+                                          tok.dep in ("nsubj", "nsubjpass")))
             c = m.code[:3]
             if not m.rule.startswith(("coref", "context")) and c.isalpha() and \
                     c not in _NON_STATE_PREFIXES:
@@ -112,8 +116,19 @@ class ArticleMemory:
     def same_head(self, sentence: int, token: int, lemma: str) -> _Remembered | None:
         return next((r for r in self._recent(sentence, token) if r.lemma == lemma), None)
 
-    def person(self, sentence: int, token: int) -> _Remembered | None:
-        return next((r for r in self._recent(sentence, token) if r.person), None)
+    def person(self, sentence: int, token: int, *, subject: bool = False) -> _Remembered | None:
+        """The nearest person before; for a subject pronoun, the subject of the latest earlier
+        sentence that names a person, if it has one ("Musharraf met Blair. He said ..." → he
+        is Musharraf)."""
+        people = [r for r in self._recent(sentence, token) if r.person]
+        if not people:
+            return None
+        if subject and people[0].sentence < sentence:
+            latest = people[0].sentence
+            subj = next((r for r in people if r.sentence == latest and r.subject), None)
+            if subj is not None:
+                return subj
+        return people[0]
 
     def owner(self, sentence: int, token: int) -> _Remembered | None:
         """The nearest named collective actor (country, group), for "its"/"their"."""
@@ -308,7 +323,7 @@ class ActorResolver:
                 m.rule == "person" or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS)]
             if here:
                 return _mention(sent, head, head + 1, head, here[-1].code, "coref:pronoun")
-            r = memory.person(sent.index, head)
+            r = memory.person(sent.index, head, subject=htok.dep in ("nsubj", "nsubjpass"))
             return _mention(sent, head, head + 1, head, r.code, "coref:pronoun") if r else None
         if htok.lower in COLLECTIVE_PRONOUNS and htok.dep in ("nsubj", "nsubjpass", "dobj"):
             # "Hamas denied reports that it had agreed ...": only within the sentence, and only

@@ -27,7 +27,7 @@ INTENT = {"plan", "intend", "ready", "prepare", "agree", "vow", "pledge", "promi
           "determined", "set", "schedule", "propose", "consider", "hope", "mull", "weigh"}
 # "urged Israel to attack", "ordered troops to advance": asked for, not (yet) done
 REQUEST_GOVERNORS = {"urge", "ask", "appeal", "request", "press", "implore", "encourage",
-                     "invite", "call", "demand", "insist", "order", "instruct", "require",
+                     "invite", "call", "demand", "order", "instruct", "require",
                      "want", "wish"}
 HEDGE_GOVERNORS = {"likely", "possible", "unlikely", "able", "may", "might", "could", "would"}
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "potentially", "conceivably"}
