@@ -366,3 +366,42 @@ def test_insisting_is_a_demand_only_when_insisting_on_something():
         ("on", "on", "ADP", "prep", 1), ("talks", "talk", "NOUN", "pobj", 2, "NNS"),
     ])
     assert [e.cameo for e in CODER.code_sentence(s)] == ["100"]
+
+
+def test_an_agentless_arrest_is_by_the_police_of_the_country_it_happens_in():
+    def arrested(*tail):
+        return build_sentence([
+            ("Two", "two", "NUM", "nummod", 1), ("suspects", "suspect", "NOUN", "nsubjpass", 3),
+            ("were", "be", "AUX", "auxpass", 3), ("arrested", "arrest", "VERB", "ROOT", 3, "VBN"),
+            *tail,
+        ])
+    s = arrested(("in", "in", "ADP", "prep", 3), ("Kenya", "Kenya", "PROPN", "pobj", 4))
+    [ev] = CODER.code_sentence(s)
+    assert (ev.source.code, ev.cameo, ev.status) == ("KENCOP", "173", "asserted")
+    assert ev.source.text == "arrested" and ev.confidence < 0.8
+    # with no country to say whose police, no event
+    assert CODER.code_sentence(arrested()) == []
+    # the article's country (here the user's default) otherwise
+    coder = CameoCoder()
+    art = Article("a", "Two suspects were arrested")
+    from tidings.coding.resolver import ArticleMemory
+    assert [e.source.code for e in coder.code_sentence(
+        arrested(), art, ArticleMemory(default_country="IND"))] == ["INDCOP"]
+
+
+def test_firing_at_is_shooting_and_a_participle_shares_the_subject():
+    # "Police fired at the crowd, killing two": both acts are the police's
+    s = build_sentence([
+        ("Kenyan", "kenyan", "ADJ", "amod", 1), ("police", "police", "NOUN", "nsubj", 2),
+        ("fired", "fire", "VERB", "ROOT", 2, "VBD"), ("at", "at", "ADP", "prep", 2),
+        ("protesters", "protester", "NOUN", "pobj", 3, "NNS"), (",", ",", "PUNCT", "punct", 2),
+        ("killing", "kill", "VERB", "advcl", 2, "VBG"), ("two", "two", "NUM", "dobj", 6),
+    ])
+    assert {(src, code) for src, code, _, _ in triples(CODER.code_sentence(s))} == {
+        ("KENCOP", "193"), ("KENCOP", "190")}
+    # "the company fired 100 workers" is no shooting
+    s = build_sentence([
+        ("Kenya", "Kenya", "PROPN", "nsubj", 1), ("fired", "fire", "VERB", "ROOT", 1, "VBD"),
+        ("100", "100", "NUM", "nummod", 3), ("workers", "worker", "NOUN", "dobj", 1, "NNS"),
+    ])
+    assert CODER.code_sentence(s) == []

@@ -44,6 +44,22 @@ def test_actors_by_phrase_stem_pronoun_and_person_noun(words_filter):
     assert words_filter(w("The officials met ."))  # plural of a person noun
 
 
+def test_a_verb_whose_agent_the_coder_implies_counts_as_an_actor():
+    # "The suspects were arrested": no actor word, but the coder supplies the police
+    f = SentenceFilter(LemmaCandidates(FALLBACK_RULES, {}), verbs={"arrest"}, nouns={},
+                       actor_phrases=[("egypt",)], implied_verbs={"arrest"})
+    assert f(w("The suspects were arrested ."))
+    assert not f(w("The suspects were questioned ."))
+
+
+def test_the_filter_keeps_sentences_with_an_implied_agent(pipelines):
+    article = Article("a", "The weather was warm. Three suspects were arrested on Monday.",
+                      published="2024-01-02")
+    parsed = parsed_by_text(pipelines["events"].process(article))
+    assert parsed["Three suspects were arrested on Monday."]
+    assert not parsed["The weather was warm."]
+
+
 def test_multi_word_triggers_need_their_whole_phrase(words_filter):
     assert words_filter(w("Hamas staged a sit - in ."))
     assert not words_filter(w("Hamas stayed in ."))

@@ -32,6 +32,8 @@ def _norm(text: str) -> str:
     return text.lower().replace("’", "'").replace("‘", "'").replace("é", "e").strip()
 
 
+# role nouns that are also everyday adjectives: "a general election", "the general strike"
+ADJECTIVE_NOT_ROLE = {"general"}
 # roles of a state's own office holders (people.yaml terms): out of office they count as ELI
 STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"}
 
@@ -235,7 +237,9 @@ class ActorDictionary:
                     break
                 role = (self.agents.get(key_t) or self.agents.get(tuple(lemmas[i : i + size]))
                         or self.agents.get(_singular(key_t)))
-                if role is not None and toks[i + size - 1].pos in ("NOUN", "PROPN", "ADJ"):
+                last = toks[i + size - 1]
+                if role is not None and last.pos in ("NOUN", "PROPN", "ADJ") and not (
+                        size == 1 and last.pos == "ADJ" and last.lower in ADJECTIVE_NOT_ROLE):
                     found = _Atom(i, i + size, role=role)
                     break
             if found is not None:

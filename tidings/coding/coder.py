@@ -70,11 +70,15 @@ SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "use", "empl
                    "need", "have", "get", "spend", "make"}
 # "Germany wants Russia to withdraw": a wish for another actor's act is an appeal to it
 WISH_VERBS = {"want", "wish"}
+# Acts only a state's agents perform: with no agent named, the police or courts did them
+IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
+                  "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD"}
 # Objects that make "hit", "strike" or "reach" a level, not a blow
 MEASURE_WORDS = {"low", "high", "record", "peak", "level", "mark", "milestone", "total",
                  "target", "figure", "threshold", "ceiling", "floor", "barrier", "limit", "rate",
                  "percent", "%", "bn", "billion", "million", "trillion", "jackpot", "snag",
                  "headline", "shelf", "market", "store", "shop", "button", "note", "stride"}
+MEASURE_VERBS = {"hit", "strike", "smash", "beat", "crush", "blast", "break", "top"}
 CURRENCY_SIGNS = {"$", "£", "€", "¥", "us$"}
 # Hostilities named after where they happen ("the Iraq war"): a country name compounded with
 # them is the theatre, not a party
@@ -269,8 +273,8 @@ class CameoCoder:
                 continue
             if not p.objs and obj_words & MEDIA_OBJECTS:
                 continue  # "released a video", "issued a statement": a publication, no act
-            if not p.objs and theme is not None and _measure(sent, theme) and \
-                    self.codebook.lookup(p.code).root in ("18", "19", "20"):
+            if not p.objs and theme is not None and p.lemma[0] in MEASURE_VERBS and \
+                    _measure(sent, theme):
                 continue  # "hit a seven-month low", "the deficit is set to hit $368bn"
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
                 continue  # "appeal to", "call on", "side with": the preposition is the sense
@@ -285,7 +289,7 @@ class CameoCoder:
         passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
             verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
         if passive:
-            source = self._agent(sent, verb.i)
+            source = self._agent(sent, verb.i) or self._implied_agent(sent, verb, pattern)
             if pattern.objs and pass_subj is not None and obj is None:
                 # the passive subject was the theme ("sanctions were imposed on Iran")
                 target = self._prep_objects(sent, verb.i, pattern.preps or DEFAULT_TARGET_PREPS)
@@ -600,8 +604,12 @@ class CameoCoder:
             if doer:
                 return doer
         if verb.dep in ("xcomp", "conj", "advcl", "acomp") and head.pos in ("VERB", "AUX", "ADJ"):
-            if verb.dep == "advcl" and not any(c.dep == "aux" and c.lower == "to"
-                                               for c in sent.children(verb.i)):
+            kids = sent.children(verb.i)
+            if verb.dep == "advcl" and not any(c.dep == "aux" and c.lower == "to" for c in kids) \
+                    and not (verb.tag == "VBG" and not any(c.dep == "mark" for c in kids)
+                             and any(c.dep == "nsubj" for c in sent.children(head.i))):
+                # (a participle adjunct shares an active clause's subject: "police fired at
+                # the mob, killing one")
                 return []
             return self._subject(sent, head, depth + 1)
         if verb.dep == "relcl":
@@ -643,6 +651,24 @@ class CameoCoder:
         preps = set(preps)
         return any(c.dep in ("prep", "dative", "prt") and c.lower in preps
                    for c in sent.children(head))
+
+    def _implied_agent(self, sent: ParsedSentence, verb: Token, pattern: Pattern
+                       ) -> list[Mention]:
+        """"The suspects were arrested": only a state's police arrest and only its courts jail,
+        so an agentless arrest or jailing is by the police or courts of the country it happens
+        in ("arrested in Kenya"), else of the country the article is about. [] when neither is
+        known."""
+        role = IMPLIED_AGENTS.get(" ".join(pattern.lemma))
+        if role is None or pattern.code != "173":
+            return []
+        country = next((m.code for m in self._prep_objects(sent, verb.i, ("in",))
+                        if len(m.code) == 3 and m.rule == "country"), None)
+        if country is None and self._memory is not None:
+            country = self._memory.home_country()
+        if country is None:
+            return []
+        return [Mention(verb.text, verb.start, verb.end, sent.index, verb.i, verb.i + 1, verb.i,
+                        country + role, "implied:" + role.lower())]
 
     def _agent(self, sent: ParsedSentence, head: int) -> list[Mention]:
         for c in sent.children(head):
@@ -704,7 +730,7 @@ class CameoCoder:
                     continue
                 confidence = 0.5 + (0.2 if tgt is not None else 0.0) + (
                     0.1 if cand.pattern.objs or cand.pattern.preps else 0.0
-                ) + (0.1 if not src.rule.startswith("coref") else 0.0)
+                ) + (0.1 if not src.rule.startswith(("coref", "implied")) else 0.0)
                 article_id = sent.article_id
                 out.append(
                     Event(

@@ -7,8 +7,11 @@ statistical component), and each sentence is tested on its words:
 - an **actor**: a phrase of the actor dictionaries (names, demonyms, capitals, agents such as
   "police" or "officials"), a pronoun ("he", "they", "its") or a person noun ("the official").
   The resolver finds no mention in a sentence without one, and the coder emits no event
-  without a resolved source. Names need a capitalised word, as the resolver requires (it also
-  takes a word the tagger calls a proper noun: a name written all in lower case is missed);
+  without a resolved source, except where it supplies the agent of an act only a state performs
+  ("the suspects were arrested": the police; see ``IMPLIED_AGENTS`` in the coder), so a form
+  of those verbs counts as an actor word too. Names need a capitalised word, as the resolver
+  requires (it also takes a word the tagger calls a proper noun: a name written all in lower
+  case is missed);
 - a **trigger**: a word that may be a form of a verb or noun of the coder's pattern tables
   (multi-word nouns such as "sit-in" need their whole phrase), or of its speech verbs when
   speech events are on.
@@ -133,8 +136,11 @@ class SentenceFilter:
                  actor_phrases: Iterable[tuple[str, ...]] = (),
                  actor_names: Iterable[tuple[str, ...]] = (),
                  actor_stems: Iterable[tuple[str, ...]] = (),
-                 actor_words: Iterable[str] = (), need_trigger: bool = True) -> None:
+                 actor_words: Iterable[str] = (), need_trigger: bool = True,
+                 implied_verbs: Iterable[str] = ()) -> None:
         self.lemmas = lemmas
+        # verbs whose agent the coder supplies when none is named ("were arrested")
+        self.implied = frozenset(implied_verbs)
         self.need_trigger = need_trigger
         # trigger lemmas that match on their own; nouns that match only as a whole phrase
         nouns = {k: [tuple(p) for p in v] for k, v in nouns.items()}
@@ -167,6 +173,7 @@ class SentenceFilter:
         if patterns is None or dictionary is None or not hasattr(patterns, "verbs") \
                 or not hasattr(patterns, "nouns"):
             return None
+        from tidings.coding.coder import IMPLIED_AGENTS
         from tidings.coding.patterns import LEMMA_FIXES
         from tidings.coding.resolver import PERSON_NOUNS
 
@@ -187,7 +194,8 @@ class SentenceFilter:
         return cls(LemmaCandidates.from_nlp(nlp, LEMMA_FIXES), verbs=verbs, nouns=nouns,
                    actor_phrases=phrases, actor_names=names,
                    actor_stems=list(getattr(dictionary, "stems", ())),
-                   actor_words=PERSON_NOUNS, need_trigger=need_trigger)
+                   actor_words=PERSON_NOUNS, need_trigger=need_trigger,
+                   implied_verbs={k.split()[0] for k in IMPLIED_AGENTS})
 
     # -- the tests
     def __call__(self, words: Sequence[str]) -> bool:
@@ -214,6 +222,8 @@ class SentenceFilter:
         normed = [_norm(w) for w in words]
         if any(w in PRONOUNS for w in normed):
             return True
+        if self.implied and any(not self.lemmas(w).isdisjoint(self.implied) for w in words):
+            return True  # "the suspects were arrested": the police are implied
         variants = [self._variants(w, n) for w, n in zip(words, normed, strict=True)]
         n = len(words)
         for i in range(n):
