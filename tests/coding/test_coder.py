@@ -405,3 +405,11 @@ def test_firing_at_is_shooting_and_a_participle_shares_the_subject():
         ("100", "100", "NUM", "nummod", 3), ("workers", "worker", "NOUN", "dobj", 1, "NNS"),
     ])
     assert CODER.code_sentence(s) == []
+
+
+def test_a_genocide_named_by_a_people_is_theirs_as_victims():
+    s = build_sentence([
+        ("the", "the", "DET", "det", 2), ("Rwandan", "rwandan", "ADJ", "amod", 2),
+        ("genocide", "genocide", "NOUN", "nsubj", 3), ("began", "begin", "VERB", "ROOT", 3, "VBD"),
+    ])
+    assert CODER.code_sentence(s) == []

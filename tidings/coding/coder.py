@@ -84,6 +84,7 @@ CURRENCY_SIGNS = {"$", "£", "€", "¥", "us$"}
 # them is the theatre, not a party
 THEATRE_NOUNS = {"war", "conflict", "crisis", "fighting", "violence", "unrest", "insurgency",
                  "hostilities", "civil war", "battle", "bloodshed", "clash", "clashes"}
+VICTIM_NOUNS = {"genocide", "holocaust"}
 PLACE_RULES = {"country", "region", "capital-metonym"}
 ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
@@ -489,10 +490,12 @@ class CameoCoder:
         for c in kids:  # possessive or actor modifier: "Egypt's", "the Egyptian blockade"
             if c.dep in ("poss", "amod", "compound", "nmod"):
                 source = self._resolve(sent, c.i)
-                if source and c.dep == "compound" and (
+                if source and (c.dep == "compound" and (
                         all(m.rule == "capital-metonym" for m in source) or (
                         lemma_of(noun) in THEATRE_NOUNS
-                        and all(m.rule in PLACE_RULES for m in source))):
+                        and all(m.rule in PLACE_RULES for m in source))) or (
+                        lemma_of(noun) in VICTIM_NOUNS and c.dep in ("amod", "compound"))):
+                    # ("the Rwandan genocide": its victims, not its perpetrators)
                     # "the Iraq war", "the Lisbon summit", "the Berlin blockade": where, not who
                     source = []
                     continue
