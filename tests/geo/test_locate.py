@@ -236,3 +236,22 @@ def test_seed_gold_locations(parser, geo, shared):
     with_loc, found, without, clean, lines = evaluate_gold(gold, parser.parse, geo)
     assert with_loc >= 10 and found / with_loc >= 0.9, lines
     assert clean / without >= 0.8, lines
+
+
+def test_a_place_struck_by_force_is_the_attacks_target(parser, geo):
+    # "Russian missiles hit Kharkiv": Ukraine is the target (CAMEO codes attacks on places);
+    # a place that is only where something happened ("killed in Kharkiv") is not
+    from tidings.coding.coder import CameoCoder
+
+    coder = CameoCoder(geocoder=geo)
+
+    def events(text):
+        art = Article(id="t", text=text, published="2024-05-01")
+        return coder.code_article(art, parser.parse(art))
+
+    [hit] = events("Russian missiles hit Kharkiv on Sunday.")
+    assert (hit.source.code, hit.target.code, hit.cameo_root) == ("RUS", "UKR", "19")
+    assert hit.target.text == "Kharkiv" and hit.location.name == "Kharkiv"
+    [shelled] = events("Russia shelled Kharkiv overnight.")
+    assert shelled.target.code == "UKR"
+    assert all(e.target is None for e in events("Russia attacked in Kharkiv on Sunday."))

@@ -78,6 +78,7 @@ MEASURE_WORDS = {"low", "high", "record", "peak", "level", "mark", "milestone", 
                  "target", "figure", "threshold", "ceiling", "floor", "barrier", "limit", "rate",
                  "percent", "%", "bn", "billion", "million", "trillion", "jackpot", "snag",
                  "headline", "shelf", "market", "store", "shop", "button", "note", "stride"}
+STRUCK_PREPS = {"at", "on", "upon", "into", "against", "toward", "towards"}
 MEASURE_VERBS = {"hit", "strike", "smash", "beat", "crush", "blast", "break", "top"}
 CURRENCY_SIGNS = {"$", "£", "€", "¥", "us$"}
 # Hostilities named after where they happen ("the Iraq war"): a country name compounded with
@@ -711,14 +712,18 @@ class CameoCoder:
         trigger = Span(sent.text[t_start - sent.start : t_end - sent.start], t_start, t_end)
         anchor_toks = tuple(sorted({*cand.trigger, cand.anchor}))
         location = None
+        struck: Mention | None = None
         if self._geo_ctx is not None and self.geocoder is not None:
-            location = self.geocoder.locate(self._geo_ctx, sent, anchor_toks)
+            match = self.geocoder.place(self._geo_ctx, sent, anchor_toks)
+            location = match.location if match is not None else None
+            if match is not None and not cand.target and info.root in ("18", "19", "20"):
+                struck = _struck_place(sent, cand, match)
         date, precision = (None, None)
         if self.dates and article is not None:
             from tidings.time import event_date
 
             date, precision = event_date(article, sent, anchor_toks)
-        targets: list[Mention | None] = list(cand.target) or [None]
+        targets: list[Mention | None] = list(cand.target) or [struck]
         if info.root in ("18", "19", "20"):
             # "fired shells at Seoul": a capital hit by force is the place, not the government
             targets = [_hit_place(t) for t in targets]
@@ -793,6 +798,30 @@ def _measure(sent: ParsedSentence, tok: Token) -> bool:
         return True
     return any(c.dep in ("nummod", "quantmod", "nmod", "compound") and c.lower in CURRENCY_SIGNS
                for c in sent.children(tok.i))
+
+
+def _struck_place(sent: ParsedSentence, cand: _Candidate, match: Any) -> Mention | None:
+    """"Missiles hit Kharkiv", "shelled towns near Aleppo": a place struck by force stands for
+    its country as the target (as CAMEO codes attacks on places), when the place is the
+    action's object or the object of "at"/"on"/"into"/"against"."""
+    country = match.location.country
+    if country is None or match.start is None or match.location.precision == "dateline":
+        return None
+    tok = next((t for t in sent.tokens if t.start <= match.start < t.end), None)
+    if tok is None:
+        return None
+    while tok.dep in ("compound", "flat", "amod") and tok.head != tok.i:
+        tok = sent.tokens[tok.head]
+    head = sent.tokens[tok.head]
+    held = tok.dep == "dobj" and head.i in cand.trigger or tok.dep == "nsubjpass" and \
+        head.i in cand.trigger
+    if tok.dep == "pobj" and head.lower in STRUCK_PREPS and head.head in (*cand.trigger,
+                                                                          cand.anchor):
+        held = True
+    if not held:
+        return None
+    return Mention(match.text, match.start, match.end, sent.index, tok.i, tok.i + 1, tok.i,
+                   country, "place-struck")
 
 
 def _hit_place(m: Mention | None) -> Mention | None:
