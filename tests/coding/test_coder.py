@@ -413,3 +413,18 @@ def test_a_genocide_named_by_a_people_is_theirs_as_victims():
         ("genocide", "genocide", "NOUN", "nsubj", 3), ("began", "begin", "VERB", "ROOT", 3, "VBD"),
     ])
     assert CODER.code_sentence(s) == []
+
+
+def test_a_cooperative_act_refused_for_the_future_is_a_rejection():
+    def negotiate(aux, neg_word="not"):
+        rows = [("Iran", "Iran", "PROPN", "nsubj", 3), (aux, aux, "AUX", "aux", 3)]
+        rows.append((neg_word, neg_word, "PART", "neg", 3))
+        rows += [("negotiate", "negotiate", "VERB", "ROOT", 3), ("with", "with", "ADP", "prep", 3),
+                 ("Israel", "Israel", "PROPN", "pobj", 4)]
+        return build_sentence(rows)
+    # "Iran will not negotiate with Israel": a rejection of negotiation (125), done by saying it
+    assert triples(CODER.code_sentence(negotiate("will"))) == [
+        ("IRN", "125", "ISR", "asserted")]
+    # "Iran did not negotiate with Israel": the talks did not happen; no one refused them
+    assert triples(CODER.code_sentence(negotiate("did"))) == [
+        ("IRN", "046", "ISR", "negated")]

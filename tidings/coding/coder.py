@@ -707,6 +707,9 @@ class CameoCoder:
             intent_code=info.root in ("03", "13"),
         )
         claimant = self._claimant(sent, result, article)
+        refused = _refusal(info.code, result)
+        if refused is not None:
+            info = self.codebook.lookup(refused)
         trig_toks = [sent.tokens[i] for i in sorted(cand.trigger)]
         t_start, t_end = trig_toks[0].start, trig_toks[-1].end
         trigger = Span(sent.text[t_start - sent.start : t_end - sent.start], t_start, t_end)
@@ -756,7 +759,10 @@ class CameoCoder:
                         quad_class=info.quad_class,
                         plover=Plover(info.plover_type, info.plover_mode)
                         if info.plover_type else None,
-                        status=result.status,
+                        status=result.status if refused is None else (
+                            "claimed" if claimant is not None and claimant.code != src.code
+                            and any(c.startswith(("speech:", "report:")) for c in result.cues)
+                            else "asserted"),
                         condition=result.condition,
                         claimant=claimant,
                         trigger=trigger,
@@ -789,6 +795,17 @@ class CameoCoder:
         if speaker_tok.ent_type == "ORG" and result.outlet_claim:
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _refusal(code: str, result: status_mod.StatusResult) -> str | None:
+    """The 12x code of a negated cooperative act declared for the future ("will not
+    negotiate" → 125, "not ready to release" → 1243), else None. A negated past act ("did
+    not meet") is no refusal: it stays the act, negated."""
+    if result.status != "negated" or not any(
+            c.startswith(("future:", "future-in-past", "intent:", "intent-code"))
+            for c in result.cues):
+        return None
+    return load_modalities()["refusal"].code_for(code)
 
 
 def _measure(sent: ParsedSentence, tok: Token) -> bool:
