@@ -428,3 +428,42 @@ def test_a_cooperative_act_refused_for_the_future_is_a_rejection():
     # "Iran did not negotiate with Israel": the talks did not happen; no one refused them
     assert triples(CODER.code_sentence(negotiate("did"))) == [
         ("IRN", "046", "ISR", "negated")]
+
+
+def test_a_clause_describing_a_noun_keeps_its_own_status():
+    # "Egypt, which helped Hamas, will not attack Israel": the help is neither negated nor
+    # refused by the main clause's "will not"
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 7), (",", ",", "PUNCT", "punct", 0),
+        ("which", "which", "PRON", "nsubj", 3), ("helped", "help", "VERB", "relcl", 0, "VBD"),
+        ("Hamas", "Hamas", "PROPN", "dobj", 3), ("will", "will", "AUX", "aux", 7),
+        ("not", "not", "PART", "neg", 7), ("attack", "attack", "VERB", "ROOT", 7),
+        ("Israel", "Israel", "PROPN", "dobj", 7),
+    ])
+    got = triples(CODER.code_sentence(s))
+    assert ("EGY", "070", "PSEGOVHMS", "asserted") in got
+    assert ("EGY", "190", "ISR", "negated") in got
+
+
+def test_figurative_wars_and_battles_are_no_violence():
+    s = build_sentence([
+        ("China", "China", "PROPN", "nsubj", 1), ("fought", "fight", "VERB", "ROOT", 1, "VBD"),
+        ("a", "a", "DET", "det", 4), ("trade", "trade", "NOUN", "compound", 4),
+        ("war", "war", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 1),
+        ("Japan", "Japan", "PROPN", "pobj", 5),
+    ])
+    assert all(e.cameo_root != "19" or e.trigger.text != "war" for e in CODER.code_sentence(s))
+    s = build_sentence([
+        ("the", "the", "DET", "det", 2), ("Chinese", "chinese", "ADJ", "amod", 2),
+        ("war", "war", "NOUN", "nsubj", 3), ("ended", "end", "VERB", "ROOT", 3, "VBD"),
+    ])
+    assert [e.cameo_root for e in CODER.code_sentence(s)] == ["19"]
+
+
+def test_a_time_phrase_is_not_the_preposition_a_pattern_needs():
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("insisted", "insist", "VERB", "ROOT", 1),
+        ("on", "on", "ADP", "prep", 1), ("Wednesday", "Wednesday", "PROPN", "pobj", 2, "NNP",
+                                         "DATE"),
+    ])
+    assert CODER.code_sentence(s) == []

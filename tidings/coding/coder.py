@@ -84,7 +84,13 @@ CURRENCY_SIGNS = {"$", "£", "€", "¥", "us$"}
 # Hostilities named after where they happen ("the Iraq war"): a country name compounded with
 # them is the theatre, not a party
 THEATRE_NOUNS = {"war", "conflict", "crisis", "fighting", "violence", "unrest", "insurgency",
-                 "hostilities", "civil war", "battle", "bloodshed", "clash", "clashes"}
+                 "hostilities", "civil war", "battle", "bloodshed", "clash", "clashes", "fight",
+                 "struggle"}
+# Modifiers that make a war or battle no violence: "a legal battle", "a trade war"
+FIGURATIVE_MODIFIERS = {"legal", "court", "political", "price", "trade", "tariff", "bidding",
+                        "custody", "ratings", "verbal", "word", "turf", "culture", "takeover",
+                        "boardroom", "pr", "propaganda", "media", "advertising", "currency",
+                        "election", "electoral", "leadership", "budget", "patent", "copyright"}
 VICTIM_NOUNS = {"genocide", "holocaust"}
 PLACE_RULES = {"country", "region", "capital-metonym"}
 ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
@@ -491,6 +497,8 @@ class CameoCoder:
         for c in kids:  # possessive or actor modifier: "Egypt's", "the Egyptian blockade"
             if c.dep in ("poss", "amod", "compound", "nmod"):
                 source = self._resolve(sent, c.i)
+                if lemma_of(c) in FIGURATIVE_MODIFIERS and lemma_of(noun) in THEATRE_NOUNS:
+                    return None  # "a court battle", "a price war", "a political fight"
                 if source and (c.dep == "compound" and (
                         all(m.rule == "capital-metonym" for m in source) or (
                         lemma_of(noun) in THEATRE_NOUNS
@@ -653,8 +661,10 @@ class CameoCoder:
     @staticmethod
     def _has_prep(sent: ParsedSentence, head: int, preps: Iterable[str]) -> bool:
         preps = set(preps)
-        return any(c.dep in ("prep", "dative", "prt") and c.lower in preps
-                   for c in sent.children(head))
+        # (a time phrase is no argument: "insisted on Wednesday that ...")
+        return any(c.dep in ("prep", "dative", "prt") and c.lower in preps and not any(
+            g.dep == "pobj" and g.ent_type in ("DATE", "TIME") for g in sent.children(c.i))
+            for c in sent.children(head))
 
     def _implied_agent(self, sent: ParsedSentence, verb: Token, pattern: Pattern
                        ) -> list[Mention]:
@@ -707,7 +717,8 @@ class CameoCoder:
             intent_code=info.root in ("03", "13"),
         )
         claimant = self._claimant(sent, result, article)
-        refused = _refusal(info.code, result)
+        # (an imported PETRARCH dictionary spells its own negated patterns out)
+        refused = _refusal(info.code, result) if cand.pattern.origin != "petrarch" else None
         if refused is not None:
             info = self.codebook.lookup(refused)
         trig_toks = [sent.tokens[i] for i in sorted(cand.trigger)]

@@ -185,6 +185,11 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 elif lemma in HEDGE_GOVERNORS:
                     found.append("hypothetical")
                     cues.append(f"hedge:{tok.text}")
+        if via in ("acl", "relcl") and tok.pos in ("NOUN", "PROPN", "PRON"):
+            # out of a clause into the noun it describes: the verbs above govern the noun,
+            # not the event ("UK aid to help the victims will not take relief from Africa":
+            # the help is not negated)
+            local = False
         prev = tok
     if intent_code and not any(s in found for s in ("conditional", "hypothetical", "negated",
                                                      "denied")):
