@@ -467,3 +467,41 @@ def test_a_time_phrase_is_not_the_preposition_a_pattern_needs():
                                          "DATE"),
     ])
     assert CODER.code_sentence(s) == []
+
+
+def test_the_accused_does_what_they_are_accused_of_by_the_accusers_word():
+    s = build_sentence([
+        ("Ethiopia", "Ethiopia", "PROPN", "nsubj", 1),
+        ("accused", "accuse", "VERB", "ROOT", 1, "VBD"), ("Eritrea", "Eritrea", "PROPN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 1), ("attacking", "attack", "VERB", "pcomp", 3, "VBG"),
+        ("Sudan", "Sudan", "PROPN", "dobj", 4),
+    ])
+    got = CODER.code_sentence(s)
+    assert ("ETH", "112", "ERI", "asserted") in triples(got)
+    [attack] = [e for e in got if e.cameo_root == "19"]
+    assert (attack.source.code, attack.target.code, attack.status) == ("ERI", "SDN", "claimed")
+    assert attack.claimant is not None and attack.claimant.code == "ETH"
+
+
+def test_coordinated_parties_clash_with_each_other_wherever_it_happens():
+    s = build_sentence([
+        ("Egyptian", "egyptian", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 5, "NNS"),
+        ("and", "and", "CCONJ", "cc", 1), ("Hamas", "Hamas", "PROPN", "conj", 1),
+        ("fighters", "fighter", "NOUN", "conj", 1, "NNS"),
+        ("clashed", "clash", "VERB", "ROOT", 5, "VBD"), ("in", "in", "ADP", "prep", 5),
+        ("Cairo", "Cairo", "PROPN", "pobj", 6),
+    ])
+    pairs = {(src, tgt) for src, code, tgt, _ in triples(CODER.code_sentence(s))}
+    assert ("EGYMIL", "PSEREBHMS") in pairs or ("EGYMIL", "PSEGOVHMS") in pairs
+    assert not any(tgt == "EGY" for _, tgt in pairs)
+
+
+def test_state_forces_bomb_from_the_air():
+    def bombed(*subject):
+        return build_sentence([*subject, ("bombed", "bomb", "VERB", "ROOT", len(subject), "VBD"),
+                               ("Idlib", "Idlib", "PROPN", "dobj", len(subject))])
+    [e] = CODER.code_sentence(bombed(("Syrian", "syrian", "ADJ", "amod", 1),
+                                     ("troops", "troop", "NOUN", "nsubj", 2, "NNS")))
+    assert e.cameo == "195"
+    [e] = CODER.code_sentence(bombed(("Hamas", "Hamas", "PROPN", "nsubj", 1)))
+    assert e.cameo == "183"

@@ -631,6 +631,13 @@ class CameoCoder:
         if verb.dep == "pcomp" and head.dep == "prep":
             grand = sent.tokens[head.head]
             if grand.pos in ("VERB", "AUX"):
+                if head.lower in ("of", "for", "from") and lemma_of(grand) not in SUBJECT_CONTROL:
+                    # "accused Eritrea of backing rebels", "thanked Qatar for mediating":
+                    # the object does it
+                    obj = next((c for c in sent.children(grand.i) if c.dep == "dobj"), None)
+                    doer = self._resolve(sent, obj.i) if obj is not None else []
+                    if doer:
+                        return doer
                 return self._subject(sent, grand, depth + 1)
         return []
 
@@ -717,6 +724,10 @@ class CameoCoder:
             intent_code=info.root in ("03", "13"),
         )
         claimant = self._claimant(sent, result, article)
+        if info.code == "183" and all(len(m.code) == 6 and m.code[3:] in ("MIL", "GOV")
+                                      for m in cand.source):
+            # state forces bombing: from the air (195), not a planted bomb (183)
+            info = self.codebook.lookup("195")
         # (an imported PETRARCH dictionary spells its own negated patterns out)
         refused = _refusal(info.code, result) if cand.pattern.origin != "petrarch" else None
         if refused is not None:
@@ -742,7 +753,10 @@ class CameoCoder:
             # "fired shells at Seoul": a capital hit by force is the place, not the government
             targets = [_hit_place(t) for t in targets]
         pairs = [(s, t) for s in cand.source for t in targets]
-        if not cand.target and len(cand.source) > 1 and info.root in RECIPROCAL_ROOTS:
+        place_only = all(t.rule.endswith(":place") for t in cand.target)
+        if place_only and len(cand.source) > 1 and info.root in RECIPROCAL_ROOTS:
+            # (where "A and B clashed in Khartoum" happened does not stop them acting on each
+            # other)
             # "Brazil and the United States agreed to deepen ties": each acts on the other
             pairs = [(s, t) for s in cand.source for t in cand.source if t is not s]
         out: list[Event] = []

@@ -19,6 +19,7 @@ DENIAL = {"deny", "refute", "dismiss", "reject", "disavow", "rebut", "contradict
 SPEECH = {"say", "tell", "claim", "report", "allege", "add", "announce", "state", "insist",
           "assert", "note", "confirm", "reveal", "disclose", "suggest", "indicate", "explain",
           "write", "quote", "argue", "maintain", "stress", "accuse", "charge", "hope"}
+ACCUSING = {"accuse", "charge", "blame", "suspect", "indict", "convict"}
 REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation", "account",
                 "query", "question", "suspicion", "accusation", "charge", "assertion",
                 "contention", "belief", "concern", "fear", "inquiry", "enquiry"}
@@ -100,6 +101,13 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 cues.append(f"denial:{tok.text}")
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
                 break
+            if lemma in ACCUSING and tok.pos == "VERB" and via == "prep" and \
+                    prev.lower in ("of", "for"):
+                # "accused Eritrea of backing rebels": the backing is the accuser's claim
+                found.append("claimed")
+                cues.append(f"accusation:{tok.text}")
+                speaker, speaker_verb = _subject(sent, tok.i), tok.i
+                local = False
             if lemma in SPEECH and tok.pos in ("VERB", "AUX") and via in (
                     "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
                 if via == "conj" and not _continues_report(sent, tok, prev):
