@@ -505,3 +505,23 @@ def test_state_forces_bomb_from_the_air():
     assert e.cameo == "195"
     [e] = CODER.code_sentence(bombed(("Hamas", "Hamas", "PROPN", "nsubj", 1)))
     assert e.cameo == "183"
+
+
+def test_an_opening_dateline_is_no_actor_but_tells_the_articles_country():
+    # "NAIROBI — Police arrested 40 protesters": the police are Kenya's, the capital no actor
+    s = build_sentence([
+        ("NAIROBI", "NAIROBI", "PROPN", "nsubj", 3), ("—", "—", "PUNCT", "punct", 0),
+        ("Police", "police", "NOUN", "nsubj", 3), ("arrested", "arrest", "VERB", "ROOT", 3, "VBD"),
+        ("40", "40", "NUM", "nummod", 5), ("protesters", "protester", "NOUN", "dobj", 3, "NNS"),
+    ])
+    art = Article("a", s.text)
+    [ev] = CameoCoder().code_article(art, [s])
+    assert ev.source.code == "KENCOP" and ev.source.text == "Police"
+    # a dateline already cut off by the cleaner (kept as metadata) still tells the country
+    s = build_sentence([
+        ("Police", "police", "NOUN", "nsubj", 1), ("arrested", "arrest", "VERB", "ROOT", 1, "VBD"),
+        ("40", "40", "NUM", "nummod", 3), ("protesters", "protester", "NOUN", "dobj", 1, "NNS"),
+    ])
+    art = Article("a", s.text, dateline="NAIROBI")
+    assert [e.source.code for e in CameoCoder().code_article(art, [s])] == ["KENCOP"]
+    assert CameoCoder().code_article(Article("a", s.text), [s]) == []

@@ -189,6 +189,17 @@ class ActorDictionary:
             for c in item.get(key) or ():
                 self.add_name(str(c), seat, case_sensitive=str(c) in exact)
 
+    def country_of_place(self, place: str) -> str | None:
+        """The country a place name stands for ("NAIROBI" → KEN, "GOMA, Congo" → COD), from
+        the country, capital and seat names of the dictionaries; None when unknown."""
+        for part in reversed([p for p in place.split(",") if p.strip()]):
+            key = tuple(_norm(w) for w in _tokenize(part))
+            entry = self.names.get(key)
+            if entry is not None and entry.kind in ("country", "capital", "seat") and \
+                    entry.country[:3].isalpha() and len(entry.country) == 3:
+                return entry.country
+        return None
+
     def _add_person(self, phrase: str, person: Entry) -> None:
         """People sharing a name in different periods (the two Bushes) are merged by date."""
         key = tuple(_norm(w) for w in _tokenize(phrase))

@@ -137,6 +137,7 @@ class CameoCoder:
         self.dates = dates
         self.default_country = default_country.upper()
         self._geo_ctx: Any = None
+        self._dateline_end = -1  # char offset where an opening dateline ends, -1: none
 
     # -- public
     def code_article(self, article: Article, sentences: Sequence[ParsedSentence]) -> list[Event]:
@@ -145,13 +146,37 @@ class CameoCoder:
                                default_country=self.default_country or None)
         self._geo_ctx = (self.geocoder.article_context(article, sentences)
                          if self.geocoder is not None else None)
+        # the dateline ("NAIROBI, Kenya —") names where the story is told: no actor, but a
+        # sign of the article's country (what "police" or "the government" belong to)
+        place, self._dateline_end = self._dateline(article, sentences)
+        country = self.resolver.dictionary.country_of_place(place) if place else None
+        if country is not None:
+            memory.country_counts[country] = memory.country_counts.get(country, 0) + 2
         events: list[Event] = []
         try:
             for sent in sentences:
                 events.extend(self.code_sentence(sent, article, memory))
         finally:
             self._geo_ctx = None
+            self._dateline_end = -1
         return merge_events(events)
+
+    @staticmethod
+    def _dateline(article: Article, sentences: Sequence[ParsedSentence]
+                  ) -> tuple[str | None, int]:
+        """The dateline's place and where it ends in the text (-1 when cut off already)."""
+        if article.dateline:
+            return article.dateline, -1
+        if not sentences:
+            return None, -1
+        from tidings.ingest.clean import match_dateline
+
+        first = sentences[0]
+        found = match_dateline(first.text)
+        if found is None:
+            return None, -1
+        dl = found[0]
+        return (f"{dl.place}, {dl.region}" if dl.region else dl.place), first.start + found[1]
 
     def code_sentence(
         self, sent: ParsedSentence, article: Article | None = None,
@@ -169,12 +194,16 @@ class CameoCoder:
         finally:
             self._memory = None
         if memory is not None:
-            memory.remember(sent, self.resolver.mentions(sent, memory))
+            memory.remember(sent, [m for m in self.resolver.mentions(sent, memory)
+                                   if m.start >= self._dateline_end])
         return out
 
     def _resolve(self, sent: ParsedSentence, i: int, *, follow_conj: bool = True
                  ) -> list[Mention]:
-        return self.resolver.resolve(sent, i, self._memory, follow_conj=follow_conj)
+        found = self.resolver.resolve(sent, i, self._memory, follow_conj=follow_conj)
+        if self._dateline_end >= 0 and sent.start < self._dateline_end:
+            found = [m for m in found if m.start >= self._dateline_end]
+        return found
 
     # -- triggers
     def _candidates(self, sent: ParsedSentence) -> list[_Candidate]:
@@ -589,6 +618,8 @@ class CameoCoder:
         if depth > 6:
             return []
         for c in sent.children(verb.i):
+            if c.dep in SUBJ and c.end <= self._dateline_end:
+                continue  # "NAIROBI, Kenya — Police arrested ...": the dateline is no subject
             if c.dep in SUBJ:
                 if c.lower in RELATIVE_PRONOUNS and verb.dep == "relcl":
                     return self._resolve(sent, verb.head)
