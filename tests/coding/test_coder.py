@@ -525,3 +525,42 @@ def test_an_opening_dateline_is_no_actor_but_tells_the_articles_country():
     art = Article("a", s.text, dateline="NAIROBI")
     assert [e.source.code for e in CameoCoder().code_article(art, [s])] == ["KENCOP"]
     assert CameoCoder().code_article(Article("a", s.text), [s]) == []
+
+
+def test_an_intent_to_use_force_is_a_threat():
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("vowed", "vow", "VERB", "ROOT", 1, "VBD"),
+        ("to", "to", "PART", "aux", 3), ("attack", "attack", "VERB", "xcomp", 1),
+        ("Hezbollah", "Hezbollah", "PROPN", "dobj", 3),
+    ])
+    [ev] = CODER.code_sentence(s)
+    assert (ev.cameo_root, ev.source.code, ev.target.code, ev.status) == (
+        "13", "ISR", "LBNREBHEZ", "planned")
+
+
+def test_a_modifier_role_says_whose_leader():
+    s = build_sentence([
+        ("Kenyan", "kenyan", "ADJ", "amod", 2), ("opposition", "opposition", "NOUN", "compound", 2),
+        ("leaders", "leader", "NOUN", "nsubj", 3, "NNS"), ("met", "meet", "VERB", "ROOT", 3),
+        ("Ruto", "Ruto", "PROPN", "dobj", 3),
+    ])
+    assert [e.source.code for e in CODER.code_sentence(s)] == ["KENOPP"]
+
+
+def test_a_subject_hung_on_the_auxiliary_is_still_the_subject():
+    s = build_sentence([
+        ("Qatar", "Qatar", "PROPN", "nsubj", 1), ("is", "be", "AUX", "aux", 2),
+        ("mediating", "mediate", "VERB", "ROOT", 2, "VBG"), ("between", "between", "ADP", "prep", 2),
+        ("Israel", "Israel", "PROPN", "pobj", 3),
+    ])
+    assert [(e.source.code, e.cameo) for e in CODER.code_sentence(s)] == [("QAT", "045")]
+
+
+def test_no_plans_to_meet_is_a_refusal_by_the_plans_holder():
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("had", "have", "VERB", "ROOT", 1, "VBD"),
+        ("no", "no", "DET", "det", 3), ("plans", "plan", "NOUN", "dobj", 1, "NNS"),
+        ("to", "to", "PART", "aux", 5), ("meet", "meet", "VERB", "acl", 3),
+        ("Ukraine", "Ukraine", "PROPN", "dobj", 5),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("RUS", "125", "UKR", "asserted")]

@@ -73,6 +73,9 @@ WISH_VERBS = {"want", "wish"}
 # Acts only a state's agents perform: with no agent named, the police or courts did them
 IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
                   "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD"}
+# Nouns of intent whose infinitive is their holder's act ("has no plans to meet")
+INTENT_NOUNS = {"plan", "intention", "intent", "decision", "pledge", "promise", "commitment",
+                "readiness", "offer", "willingness", "desire", "wish", "bid", "attempt", "effort"}
 # Objects that make "hit", "strike" or "reach" a level, not a blow
 MEASURE_WORDS = {"low", "high", "record", "peak", "level", "mark", "milestone", "total",
                  "target", "figure", "threshold", "ceiling", "floor", "barrier", "limit", "rate",
@@ -266,6 +269,9 @@ class CameoCoder:
             if mod is None or (cur.dep == "ccomp" and mod.roles != "object"):
                 break
             mapped = mod.code_for(code)
+            if mapped is None and mod.name == "intent":
+                # "vowed to wage war", "plans to attack": an intent to use force is a threat
+                mapped = load_modalities()["threat"].code_for(code)
             if mapped is None:
                 break
             code = mapped
@@ -634,6 +640,11 @@ class CameoCoder:
                 if depth > 0:  # "its militants were seen attacking", "is expected to attack"
                     return self._resolve(sent, c.i)
                 return []
+        for c in sent.children(verb.i):
+            if c.dep == "aux":  # a parse that hangs the subject on the auxiliary
+                subj = next((g for g in sent.children(c.i) if g.dep in SUBJ), None)
+                if subj is not None:
+                    return self._resolve(sent, subj.i)
         if verb.head == verb.i:
             return []
         head = sent.tokens[verb.head]
@@ -657,6 +668,11 @@ class CameoCoder:
             return self._subject(sent, head, depth + 1)
         if verb.dep == "relcl":
             return self._resolve(sent, verb.head)
+        if verb.dep == "acl" and head.dep in ("dobj", "attr") and head.head != head.i and \
+                lemma_of(head) in INTENT_NOUNS and any(
+                    c.dep == "aux" and c.lower == "to" for c in sent.children(verb.i)):
+            # "Putin had no plans to meet Zelensky": the plan's holder would do it
+            return self._subject(sent, sent.tokens[head.head], depth + 1)
         if verb.dep == "acl" and verb.tag in ("VBG",):
             return self._resolve(sent, verb.head)
         if verb.dep == "pcomp" and head.dep == "prep":

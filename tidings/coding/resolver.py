@@ -53,6 +53,10 @@ COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 POSSESSIVE_PRONOUNS = {"its", "their"}
 PERSON_POSSESSIVES = {"his", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+# role nouns that take the role of a role word before them ("opposition leader" → OPP)
+GENERIC_HEADS = {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member",
+                 "chief", "head", "representative", "figure", "commander", "delegation",
+                 "negotiator", "envoy", "leadership"}
 COREF_WINDOW = 6  # sentences a definite description or pronoun may reach back
 
 
@@ -280,6 +284,12 @@ class ActorResolver:
         named = [a for a in atoms if a.entry is not None]
         roles = [a for a in atoms if a.role is not None]
         role = head_atom.role if head_atom is not None else roles[-1].role if roles else None
+        if head_atom is not None and htok.lemma.lower() in GENERIC_HEADS:
+            # "opposition leaders", "rebel commander", "union official": the modifier says
+            # whose leader
+            before = [a for a in roles if a.end <= head_atom.start and a.role != role]
+            if before:
+                role = before[-1].role
         owner = _nearest(named, head)
         owner_obj = of_obj if of_obj is not None else _prep_object(sent, head, ("in", "from"))
         if owner is None and owner_obj is not None and role is not None:

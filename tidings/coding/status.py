@@ -30,6 +30,8 @@ INTENT = {"plan", "intend", "ready", "prepare", "agree", "vow", "pledge", "promi
 REQUEST_GOVERNORS = {"urge", "ask", "appeal", "request", "press", "implore", "encourage",
                      "invite", "call", "demand", "order", "instruct", "require",
                      "want", "wish"}
+INTENT_NOUNS = {"plan", "intention", "intent", "pledge", "promise", "commitment", "readiness",
+                "willingness", "decision"}
 HEDGE_GOVERNORS = {"likely", "possible", "unlikely", "able", "may", "might", "could", "would"}
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "potentially", "conceivably"}
 CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly",
@@ -193,6 +195,10 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 elif lemma in HEDGE_GOVERNORS:
                     found.append("hypothetical")
                     cues.append(f"hedge:{tok.text}")
+        if local and via == "acl" and tok.pos == "NOUN" and lemma in INTENT_NOUNS:
+            # "has plans to meet", "no intention to attack" (its "no" was read above)
+            found.append("planned")
+            cues.append(f"intent:{tok.text}")
         if via in ("acl", "relcl") and tok.pos in ("NOUN", "PROPN", "PRON"):
             # out of a clause into the noun it describes: the verbs above govern the noun,
             # not the event ("UK aid to help the victims will not take relief from Africa":
