@@ -550,8 +550,8 @@ def test_a_modifier_role_says_whose_leader():
 def test_a_subject_hung_on_the_auxiliary_is_still_the_subject():
     s = build_sentence([
         ("Qatar", "Qatar", "PROPN", "nsubj", 1), ("is", "be", "AUX", "aux", 2),
-        ("mediating", "mediate", "VERB", "ROOT", 2, "VBG"), ("between", "between", "ADP", "prep", 2),
-        ("Israel", "Israel", "PROPN", "pobj", 3),
+        ("mediating", "mediate", "VERB", "ROOT", 2, "VBG"),
+        ("between", "between", "ADP", "prep", 2), ("Israel", "Israel", "PROPN", "pobj", 3),
     ])
     assert [(e.source.code, e.cameo) for e in CODER.code_sentence(s)] == [("QAT", "045")]
 

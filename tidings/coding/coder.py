@@ -74,8 +74,7 @@ WISH_VERBS = {"want", "wish"}
 IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
                   "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD"}
 # Nouns of intent whose infinitive is their holder's act ("has no plans to meet")
-INTENT_NOUNS = {"plan", "intention", "intent", "decision", "pledge", "promise", "commitment",
-                "readiness", "offer", "willingness", "desire", "wish", "bid", "attempt", "effort"}
+INTENT_NOUNS = status_mod.INTENT_NOUNS
 # Objects that make "hit", "strike" or "reach" a level, not a blow
 MEASURE_WORDS = {"low", "high", "record", "peak", "level", "mark", "milestone", "total",
                  "target", "figure", "threshold", "ceiling", "floor", "barrier", "limit", "rate",
@@ -269,7 +268,8 @@ class CameoCoder:
             if mod is None or (cur.dep == "ccomp" and mod.roles != "object"):
                 break
             mapped = mod.code_for(code)
-            if mapped is None and mod.name == "intent":
+            if mapped is None and mod.name == "intent" and not any(
+                    p.origin == "petrarch" for p in self.patterns.verbs.get(lemma_of(gov), ())):
                 # "vowed to wage war", "plans to attack": an intent to use force is a threat
                 mapped = load_modalities()["threat"].code_for(code)
             if mapped is None:
