@@ -564,3 +564,25 @@ def test_no_plans_to_meet_is_a_refusal_by_the_plans_holder():
         ("Ukraine", "Ukraine", "PROPN", "dobj", 5),
     ])
     assert triples(CODER.code_sentence(s)) == [("RUS", "125", "UKR", "asserted")]
+
+
+def test_engaging_someone_in_a_fight_makes_them_the_target():
+    s = build_sentence([
+        ("Syrian", "syrian", "ADJ", "amod", 1), ("rebels", "rebel", "NOUN", "nsubj", 2, "NNS"),
+        ("engaged", "engage", "VERB", "ROOT", 2, "VBD"),
+        ("Turkish", "turkish", "ADJ", "amod", 4), ("troops", "troop", "NOUN", "dobj", 2, "NNS"),
+        ("in", "in", "ADP", "prep", 2), ("a", "a", "DET", "det", 7),
+        ("firefight", "firefight", "NOUN", "pobj", 5),
+    ])
+    assert triples(CODER.code_sentence(s)) == [("SYRREB", "193", "TURMIL", "asserted")]
+
+
+def test_a_list_read_as_an_apposition_is_still_a_list():
+    # "The US, Russia, and Switzerland met": the parser hangs Russia on the US as apposition
+    s = build_sentence([
+        ("America", "America", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0),
+        ("Russia", "Russia", "PROPN", "appos", 0), (",", ",", "PUNCT", "punct", 2),
+        ("and", "and", "CCONJ", "cc", 2), ("Switzerland", "Switzerland", "PROPN", "conj", 2),
+        ("met", "meet", "VERB", "ROOT", 6, "VBD"),
+    ])
+    assert {src for src, _, _, _ in triples(CODER.code_sentence(s))} == {"USA", "RUS", "CHE"}

@@ -73,6 +73,8 @@ WISH_VERBS = {"want", "wish"}
 # Acts only a state's agents perform: with no agent named, the police or courts did them
 IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
                   "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD"}
+# Verbs that draw their object into the event noun of their "in" phrase
+ENGAGE_VERBS = {"engage", "embroil", "involve", "draw", "drag", "lock"}
 # Nouns of intent whose infinitive is their holder's act ("has no plans to meet")
 INTENT_NOUNS = status_mod.INTENT_NOUNS
 # Objects that make "hit", "strike" or "reach" a level, not a blow
@@ -557,8 +559,21 @@ class CameoCoder:
             trigger = (light.i, noun.i)
             if not source:
                 source = self._subject(sent, light)
+        engaged: Token | None = None
+        if head.dep == "pobj" and head.head != head.i:
+            prep = sent.tokens[head.head]
+            if prep.lower == "in" and prep.head != prep.i and \
+                    lemma_of(sent.tokens[prep.head]) in ENGAGE_VERBS:
+                # "rebels engaged peacekeepers in a firefight": the verb's subject and object
+                engaged = sent.tokens[prep.head]
+                anchor = engaged.i
+                trigger = (engaged.i, noun.i)
+                source = source or self._subject(sent, engaged)
         preps = pattern.preps or DEFAULT_TARGET_PREPS
         target = self._prep_objects(sent, noun.i, (*preps, "of"))
+        if not target and engaged is not None:
+            obj = next((c for c in sent.children(engaged.i) if c.dep == "dobj"), None)
+            target = self._resolve(sent, obj.i) if obj is not None else []
         if not target and anchor != noun.i:
             target = self._prep_objects(sent, anchor, preps)
         if not target:

@@ -491,6 +491,11 @@ def _conjuncts(sent: ParsedSentence, head: int) -> list[int]:
     # conjuncts may hang off any word of a split name ("Barack" → "Obama" → conj "Putin")
     frontier = [head, *(c.i for c in sent.children(head) if c.dep in ("pobj", "flat", "appos")
                         and c.pos == "PROPN")]
+    for c in sent.children(head):
+        # "The US, Russia, and Switzerland": a list the parser read as an apposition
+        if c.dep == "appos" and c.pos == "PROPN" and any(
+                g.dep == "conj" for g in sent.children(c.i)):
+            out.append(c.i)
     while frontier:
         cur = frontier.pop()
         for c in sent.children(cur):
