@@ -586,3 +586,12 @@ def test_a_list_read_as_an_apposition_is_still_a_list():
         ("met", "meet", "VERB", "ROOT", 6, "VBD"),
     ])
     assert {src for src, _, _, _ in triples(CODER.code_sentence(s))} == {"USA", "RUS", "CHE"}
+
+
+def test_attacking_a_policy_is_criticism_not_violence():
+    s = build_sentence([
+        ("Germany", "Germany", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 4), ("French", "french", "ADJ", "amod", 4),
+        ("policy", "policy", "NOUN", "dobj", 1),
+    ])
+    assert [e.cameo for e in CODER.code_sentence(s)] == ["111"]

@@ -265,3 +265,13 @@ def test_a_subject_pronoun_prefers_the_last_sentence_subject():
                          ("criticised", "criticise", "VERB", "ROOT", 1, "VBD"),
                          ("him", "he", "PRON", "dobj", 1)], index=1, offset=30)
     assert [m.code for m in R.resolve(s3, 2, memory)] == ["RUSGOV"]
+
+
+def test_a_subject_pronoun_in_the_same_sentence_prefers_an_earlier_subject():
+    # "Macron said he met Putin's envoy and he ...": "he" is Macron, not the envoy's Putin
+    s = build_sentence([("Macron", "Macron", "PROPN", "nsubj", 1),
+                        ("visited", "visit", "VERB", "ROOT", 1, "VBD"),
+                        ("Putin", "Putin", "PROPN", "dobj", 1), ("and", "and", "CCONJ", "cc", 1),
+                        ("he", "he", "PRON", "nsubj", 5), ("left", "leave", "VERB", "conj", 1)])
+    memory = ArticleMemory(date="2020-06-01")
+    assert [m.code for m in R.resolve(s, 4, memory)] == ["FRAGOV"]

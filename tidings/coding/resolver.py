@@ -331,6 +331,11 @@ class ActorResolver:
             # the nearest person before it: in this sentence ("Obama said he ..."), else earlier
             here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head and (
                 m.rule == "person" or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS)]
+            if htok.dep in ("nsubj", "nsubjpass"):
+                # a subject pronoun refers back to a subject: "Chirac denied a snub - he is going
+                # to the late leader's memorial and says he would be happy to meet Allawi"
+                subjects = [m for m in here if sent.tokens[m.head].dep in ("nsubj", "nsubjpass")]
+                here = subjects or here
             if here:
                 return _mention(sent, head, head + 1, head, here[-1].code, "coref:pronoun")
             r = memory.person(sent.index, head, subject=htok.dep in ("nsubj", "nsubjpass"))
