@@ -595,3 +595,16 @@ def test_attacking_a_policy_is_criticism_not_violence():
         ("policy", "policy", "NOUN", "dobj", 1),
     ])
     assert [e.cameo for e in CODER.code_sentence(s)] == ["111"]
+
+
+def test_rejecting_a_report_reacts_to_a_publication_releasing_one_is_none():
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("rejected", "reject", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("report", "report", "NOUN", "dobj", 1),
+    ])
+    assert [e.cameo_root for e in CODER.code_sentence(s)] == ["12"]
+    s = build_sentence([
+        ("Hamas", "Hamas", "PROPN", "nsubj", 1), ("released", "release", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("video", "video", "NOUN", "dobj", 1),
+    ])
+    assert CODER.code_sentence(s) == []

@@ -56,6 +56,8 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events between coordinated subjects are mutual ("A and B met", "... clashed").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+# Codes that react to a publication rather than make one: comment, endorse, criticise, reject
+REACTION_ROOTS = {"01", "05", "11", "12"}
 # Objects that make a bare action verb a publication: "released a video", "seized on a report"
 MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", "photograph",
                  "image", "data", "figure", "document", "list", "book", "album", "film",
@@ -316,8 +318,11 @@ class CameoCoder:
                 continue
             if p.objs and not obj_words & set(p.objs):
                 continue
-            if not p.objs and obj_words & MEDIA_OBJECTS:
-                continue  # "released a video", "issued a statement": a publication, no act
+            if not p.objs and obj_words & MEDIA_OBJECTS and \
+                    self.codebook.lookup(p.code).root not in REACTION_ROOTS:
+                # "released a video", "issued a statement": a publication, no act (but
+                # "vetoed a statement", "condemned the report" react to one)
+                continue
             if not p.objs and theme is not None and p.lemma[0] in MEASURE_VERBS and \
                     _measure(sent, theme):
                 continue  # "hit a seven-month low", "the deficit is set to hit $368bn"
