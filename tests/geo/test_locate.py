@@ -255,3 +255,9 @@ def test_a_place_struck_by_force_is_the_attacks_target(parser, geo):
     [shelled] = events("Russia shelled Kharkiv overnight.")
     assert shelled.target.code == "UKR"
     assert all(e.target is None for e in events("Russia attacked in Kharkiv on Sunday."))
+
+
+def test_a_sea_named_after_a_country_is_the_sea(geo):
+    # "in the Gulf of Oman" is the gulf, not Oman
+    assert geo.resolve_name("Gulf of Oman").kind == "sea"
+    assert geo.resolve_name("the Indian Ocean").name == "Indian Ocean"
