@@ -275,3 +275,17 @@ def test_a_subject_pronoun_in_the_same_sentence_prefers_an_earlier_subject():
                         ("he", "he", "PRON", "nsubj", 5), ("left", "leave", "VERB", "conj", 1)])
     memory = ArticleMemory(date="2020-06-01")
     assert [m.code for m in R.resolve(s, 4, memory)] == ["FRAGOV"]
+
+
+def test_a_pro_or_anti_country_word_is_a_stance_not_an_owner():
+    # "pro-Russian separatists in Ukraine" are Ukraine's rebels, not Russia's
+    s = build_sentence([("pro", "pro", "ADJ", "amod", 3), ("-", "-", "PUNCT", "amod", 3),
+                        ("Russian", "russian", "ADJ", "amod", 3),
+                        ("separatists", "separatist", "NOUN", "nsubj", 6, "NNS"),
+                        ("in", "in", "ADP", "prep", 3), ("Ukraine", "Ukraine", "PROPN", "pobj", 4),
+                        ("fought", "fight", "VERB", "ROOT", 6)])
+    assert [m.code for m in R.resolve(s, 3)] == ["UKRREB"]
+    s = build_sentence([("Russian", "russian", "ADJ", "amod", 1),
+                        ("separatists", "separatist", "NOUN", "nsubj", 2, "NNS"),
+                        ("fought", "fight", "VERB", "ROOT", 2)])
+    assert [m.code for m in R.resolve(s, 1)] == ["RUSREB"]

@@ -32,6 +32,8 @@ def _norm(text: str) -> str:
     return text.lower().replace("’", "'").replace("‘", "'").replace("é", "e").strip()
 
 
+# prefixes that make a country word a stance: "pro-Russian", "anti-Western"
+STANCE_PREFIXES = {"pro", "anti", "non"}
 # role nouns that are also everyday adjectives: "a general election", "the general strike"
 ADJECTIVE_NOT_ROLE = {"general"}
 # roles of a state's own office holders (people.yaml terms): out of office they count as ELI
@@ -225,6 +227,9 @@ class ActorDictionary:
         stem_sizes = range(min(self.max_len, n), 0, -1) if self.stems else range(0)
         while i < n:
             found: _Atom | None = None
+            if i >= 2 and texts[i - 1] == "-" and texts[i - 2] in STANCE_PREFIXES:
+                i += 1  # "pro-Russian separatists", "anti-American protests": a stance, no owner
+                continue
             sizes = set(lengths.get(texts[i], ())) | set(lengths.get(lemmas[i], ()))
             sizes |= set(lengths.get(raw[i].lower(), ()))
             sizes |= set(lengths.get(_singular((texts[i],))[0], ()))
