@@ -608,3 +608,22 @@ def test_rejecting_a_report_reacts_to_a_publication_releasing_one_is_none():
         ("a", "a", "DET", "det", 3), ("video", "video", "NOUN", "dobj", 1),
     ])
     assert CODER.code_sentence(s) == []
+
+
+def test_who_claims_an_attack_is_its_source_on_their_own_word():
+    # "Hamas claimed responsibility for the attack": Hamas's attack, claimed by Hamas
+    s = build_sentence([
+        ("Hamas", "Hamas", "PROPN", "nsubj", 1), ("claimed", "claim", "VERB", "ROOT", 1, "VBD"),
+        ("responsibility", "responsibility", "NOUN", "dobj", 1), ("for", "for", "ADP", "prep", 2),
+        ("the", "the", "DET", "det", 5), ("attack", "attack", "NOUN", "pobj", 3),
+    ])
+    [attack] = [e for e in CODER.code_sentence(s) if e.cameo_root == "19"]
+    assert (attack.source.code, attack.status) == ("PSEGOVHMS", "claimed")
+    assert attack.claimant is not None and attack.claimant.code == "PSEGOVHMS"
+    # "Iran accepted the offer": accepting is no claim of authorship
+    s = build_sentence([
+        ("Iran", "Iran", "PROPN", "nsubj", 1), ("accepted", "accept", "VERB", "ROOT", 1, "VBD"),
+        ("the", "the", "DET", "det", 3), ("attack", "attack", "NOUN", "dobj", 1),
+    ])
+    assert not any(e.cameo_root == "19" and e.source.code == "IRN"
+                   for e in CODER.code_sentence(s))

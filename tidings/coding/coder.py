@@ -75,6 +75,8 @@ WISH_VERBS = {"want", "wish"}
 # Acts only a state's agents perform: with no agent named, the police or courts did them
 IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
                   "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD"}
+# Verbs by which a group owns an attack ("claimed the bombing", "took responsibility for")
+CLAIM_VERBS = {"claim", "accept", "take", "bear", "admit", "acknowledge"}
 # Verbs that draw their object into the event noun of their "in" phrase
 ENGAGE_VERBS = {"engage", "embroil", "involve", "draw", "drag", "lock"}
 # Nouns of intent whose infinitive is their holder's act ("has no plans to meet")
@@ -116,6 +118,8 @@ class _Candidate:
     governors: tuple[int, ...] = ()
     # folded into an appeal or demand: the status is the speaking's, read from the governor
     speech_act: bool = False
+    # the source is who claimed the act ("IS claimed the attack"): the act rests on its word
+    claimed: bool = False
 
 
 class CameoCoder:
@@ -554,6 +558,10 @@ class CameoCoder:
                     break
         if not source:
             source = self._agent(sent, noun.i)
+        claimed = False
+        if not source:
+            source = self._claimer(sent, noun)
+            claimed = bool(source)
         if not source:
             source = self._possessor_before(sent, noun.i)
         head = sent.tokens[noun.i]
@@ -588,7 +596,7 @@ class CameoCoder:
         if not target and anchor != noun.i and source:
             # a light verb's phrase, as for verbs: "staged a protest in Beijing"
             target = self._first_actor_after(sent, sent.tokens[anchor], source)
-        return _Candidate(pattern, trigger, anchor, source, target)
+        return _Candidate(pattern, trigger, anchor, source, target, claimed=claimed)
 
     def _asked(self, sent: ParsedSentence, noun: int) -> list[Mention]:
         """"Cairo's query as to whether Hamas supports ...": who the question is about is
@@ -740,6 +748,29 @@ class CameoCoder:
             g.dep == "pobj" and g.ent_type in ("DATE", "TIME") for g in sent.children(c.i))
             for c in sent.children(head))
 
+    def _claimer(self, sent: ParsedSentence, noun: Token) -> list[Mention]:
+        """Who claims an attack: "IS claimed the attack", "al-Shabaab claimed responsibility
+        for the bombing", "the attack was claimed by IS". The event is then theirs, and its
+        status (from "claim") is claimed, with them as claimant."""
+        tok = noun
+        verbs = {"claim"}  # "claimed the attack"; "accepted the offer" is no claim
+        if tok.dep == "pobj" and tok.head != tok.i:
+            prep = sent.tokens[tok.head]
+            owner = sent.tokens[prep.head]
+            if prep.lower != "for" or lemma_of(owner) not in ("responsibility", "credit"):
+                return []
+            tok, verbs = owner, CLAIM_VERBS
+        if tok.head == tok.i:
+            return []
+        verb = sent.tokens[tok.head]
+        if lemma_of(verb) not in verbs:
+            return []
+        if tok.dep == "dobj":
+            return self._subject(sent, verb)
+        if tok.dep == "nsubjpass" and verb.lower != "claims":
+            return self._agent(sent, verb.i)
+        return []
+
     def _implied_agent(self, sent: ParsedSentence, verb: Token, pattern: Pattern
                        ) -> list[Mention]:
         """"The suspects were arrested": only a state's police arrest and only its courts jail,
@@ -851,12 +882,14 @@ class CameoCoder:
                         quad_class=info.quad_class,
                         plover=Plover(info.plover_type, info.plover_mode)
                         if info.plover_type else None,
-                        status=result.status if refused is None else (
+                        status="claimed" if cand.claimed and result.status == "asserted"
+                        else result.status if refused is None else (
                             "claimed" if claimant is not None and claimant.code != src.code
                             and any(c.startswith(("speech:", "report:")) for c in result.cues)
                             else "asserted"),
                         condition=result.condition,
-                        claimant=claimant,
+                        claimant=claimant if claimant is not None or not cand.claimed
+                        else ActorRef(src.text, src.code, src.start, src.end),
                         trigger=trigger,
                         date=date,
                         date_precision=precision,
