@@ -1,5 +1,7 @@
 """Actor resolution on hand-built parsed sentences (no model load)."""
 
+import pytest
+
 from tests.conftest import DATA, build_sentence
 from tidings.coding.actors import ActorDictionary, default_dictionary, load_dictionary
 from tidings.coding.resolver import ActorResolver, ArticleMemory, compose
@@ -289,3 +291,15 @@ def test_a_pro_or_anti_country_word_is_a_stance_not_an_owner():
                         ("separatists", "separatist", "NOUN", "nsubj", 2, "NNS"),
                         ("fought", "fight", "VERB", "ROOT", 2)])
     assert [m.code for m in R.resolve(s, 1)] == ["RUSREB"]
+
+
+def test_a_place_entry_with_a_code_is_a_clear_error(tmp_path):
+    from tidings.errors import ConfigError
+
+    bad = tmp_path / "places.yaml"
+    bad.write_text('- {code: CHN, place: true, name: South China Sea}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="place entry names no actor"):
+        load_dictionary([bad])
+    good = tmp_path / "ok.yaml"
+    good.write_text('- {code: "", place: true, name: Lake Victoria Kenya}\n', encoding="utf-8")
+    assert load_dictionary([good]).country_of_place("Lake Victoria Kenya") is None

@@ -172,6 +172,9 @@ class ActorDictionary:
             return
         kind = "region" if len(code) == 3 and item.get("region") else "country"
         if item.get("place"):
+            if code:
+                raise ConfigError(f"a place entry names no actor, so it takes no code: {item!r}",
+                                  path=where)
             kind = "place"  # a known place name that is no actor (places.yaml)
         base = Entry(code, kind, code, name)
         for alias in [name, *(item.get("aliases") or ())]:

@@ -271,7 +271,8 @@ class CameoCoder:
                 break
             gov = sent.tokens[cur.head]
             mod = governing(lemma_of(gov))
-            if mod is not None and lemma_of(gov) in WISH_VERBS and _other_doer(sent, gov, cur):
+            if mod is not None and lemma_of(gov) in WISH_VERBS and \
+                    status_mod.asks_another(sent, gov, cur):
                 mod = load_modalities()["appeal"]
             if mod is None or (cur.dep == "ccomp" and mod.roles != "object"):
                 break
@@ -968,15 +969,8 @@ def _struck_place(sent: ParsedSentence, cand: _Candidate, match: Any) -> Mention
 
 def _hit_place(m: Mention | None) -> Mention | None:
     if m is not None and m.rule == "capital-metonym" and len(m.code) > 3:
-        return replace(m, code=m.code[:3], rule="capital-place")
+        return replace(m, code=m.code[:3], rule=m.rule + ":place")  # as ``_as_place``
     return m
-
-
-def _other_doer(sent: ParsedSentence, gov: Token, comp: Token) -> bool:
-    """Whether the complement's act has a doer of its own: "wants Russia to withdraw"."""
-    if comp.dep == "ccomp":
-        return any(c.dep in SUBJ for c in sent.children(comp.i))
-    return any(c.dep == "dobj" for c in sent.children(gov.i))
 
 
 def _same_actor(a: str, b: str) -> bool:

@@ -186,7 +186,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
             if prev is not None and via in ("xcomp", "acomp", "ccomp") or (
                 prev is not None and tok.pos == "ADJ" and via == "xcomp"
             ):
-                if lemma in REQUEST_GOVERNORS and _asks_another(sent, tok, prev):
+                if lemma in REQUEST_GOVERNORS and asks_another(sent, tok, prev):
                     found.append("hypothetical")
                     cues.append(f"request:{tok.text}")
                 elif lemma in INTENT:
@@ -222,7 +222,7 @@ def _continues_report(sent: ParsedSentence, verb: Token, conj: Token) -> bool:
     return bool(before) and own_subject and has_that
 
 
-def _asks_another(sent: ParsedSentence, gov: Token, comp: Token) -> bool:
+def asks_another(sent: ParsedSentence, gov: Token, comp: Token) -> bool:
     """"urged Israel to attack", "wants Russia to withdraw": the complement's act is asked of
     someone other than the governor's subject ("wants to attack" is the subject's own plan)."""
     if comp.dep == "ccomp":
