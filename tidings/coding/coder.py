@@ -72,6 +72,17 @@ SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "use", "empl
                    "need", "have", "get", "spend", "make"}
 # "Germany wants Russia to withdraw": a wish for another actor's act is an appeal to it
 WISH_VERBS = {"want", "wish"}
+# verbs of dying: coded only with the act of force they happened in ("died in police firing")
+DEATH_VERBS = {"die", "perish"}
+# verbs by which an actor takes an act as its own ("claimed it had attacked")
+RESPONSIBILITY_VERBS = {"claim", "admit", "acknowledge", "confirm"}
+# nouns naming shooting that also name a dismissal when they take an "of" object
+DISMISSAL_NOUNS = {"firing"}
+# roots whose announcement is a threat against the target (force, and cutting relations)
+THREAT_ROOTS = {"16", "18", "19", "20"}
+# verbs by which an actor declares its own future act ("said it will reopen")
+DECLARING = {"say", "tell", "announce", "state", "confirm", "add", "stress", "insist", "indicate",
+             "declare", "reiterate", "assert"}
 # Acts only a state's agents perform: with no agent named, the police or courts did them
 IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
                   "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD"}
@@ -221,23 +232,52 @@ class CameoCoder:
         verbs, nouns = self.patterns.verbs, self.patterns.nouns
         for tok in sent.tokens:
             lemma = lemma_of(tok)
-            if tok.pos in ("VERB", "AUX") and (lemma in verbs or tok.lower in verbs):
+            if _gerund_noun(sent, tok) and tok.lower in nouns:
+                # "killed in police firing" with "firing" tagged as a verb
+                cand = self._nominal(sent, tok, nouns[tok.lower])
+            elif tok.pos in ("VERB", "AUX") and (lemma in verbs or tok.lower in verbs):
                 # an imported dictionary may list an inflected form ("CALLED")
                 cand = self._verbal(sent, tok, verbs.get(lemma) or verbs[tok.lower])
             elif tok.pos in ("NOUN", "PROPN") and lemma in nouns:
                 cand = self._nominal(sent, tok, nouns[lemma])
+            elif tok.pos == "VERB" and lemma in DEATH_VERBS:
+                cand = self._died_in(sent, tok)
             else:
                 continue
             if cand is None:
                 continue
             cand = self._govern(sent, cand)
             out.append(cand)
+            owned = self._responsibility(sent, cand)
+            if owned is not None:
+                out.append(owned)
             back = cand.pattern.reverse
             if back and cand.target and cand.code == cand.pattern.code:
                 # "[032:033]": the visit by the source is hosted by the target
                 out.append(replace(cand, source=cand.target, target=cand.source, code=back))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
+
+    def _responsibility(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate | None:
+        """"IS claimed it had carried out the bombing", "the army admitted it shelled the
+        village": an actor claiming its own past act of force claims responsibility (015) —
+        beside the act itself, which rests on its word."""
+        verb = sent.tokens[cand.anchor]
+        if (cand.code or cand.pattern.code)[:2] not in ("18", "19", "20") or not cand.source \
+                or verb.dep != "ccomp" or verb.head == verb.i or verb.pos not in ("VERB", "AUX"):
+            return None
+        gov = sent.tokens[verb.head]
+        if lemma_of(gov) not in RESPONSIBILITY_VERBS or any(
+                c.dep == "neg" or (c.dep == "aux" and c.lower in (*status_mod.FUTURE_AUX,
+                                                                    *status_mod.HEDGE_AUX))
+                for c in sent.children(verb.i)):
+            return None
+        speakers = self._subject(sent, gov)
+        if not speakers or {m.code for m in speakers} != {m.code for m in cand.source}:
+            return None
+        struck = [t for t in (_hit_place(m) for m in cand.target) if t is not None]
+        return _Candidate(Pattern(("claim",), False, "015"), (gov.i,), gov.i, speakers, struck,
+                          code="015")
 
     def _speech_candidates(self, sent: ParsedSentence) -> list[_Candidate]:
         """The speaker's own statement (010) for each reporting verb with a clausal
@@ -280,8 +320,12 @@ class CameoCoder:
             if mapped is None and mod.name == "intent" and not any(
                     p.origin == "petrarch" for p in self.patterns.verbs.get(lemma_of(gov), ())):
                 # "vowed to wage war", "plans to attack": an intent to use force is a threat
-                mapped = load_modalities()["threat"].code_for(code)
+                mapped = _threat_of(code)
             if mapped is None:
+                if mod.name == "intent" and source:
+                    # "pledged to expel the exiles": the act itself, planned, stands for the
+                    # pledge (which is no second event)
+                    governors = (*governors, gov.i)
                 break
             code = mapped
             if mod.roles == "object":
@@ -294,8 +338,40 @@ class CameoCoder:
             governors = (*governors, gov.i)
             speech_act = mod.roles == "object"
             cur = gov
+        if code == cand.pattern.code and cur.i == cand.anchor:
+            declared = self._declared_intent(sent, cur, source, code)
+            if declared is not None:
+                code = declared
         return replace(cand, code=code, source=source, target=target, trigger=trigger,
                        governors=governors, speech_act=speech_act)
+
+    def _declared_intent(self, sent: ParsedSentence, verb: Token, source: list[Mention],
+                         code: str) -> str | None:
+        """"Egypt said it will reopen the crossing", "Israel announced it would free
+        prisoners": an actor declaring its own future act expresses an intent (03x), or a
+        threat (13x) when the act is force. Another actor's future ("Egypt said Hamas would
+        ...") is only reported; a negated one is a refusal (see ``_refusal``)."""
+        if verb.dep != "ccomp" or verb.head == verb.i or not source:
+            return None
+        gov = sent.tokens[verb.head]
+        if lemma_of(gov) not in DECLARING or gov.pos not in ("VERB", "AUX"):
+            return None
+        kids = sent.children(verb.i)
+        if any(c.dep == "neg" for c in kids):
+            return None
+        future = any(c.dep == "aux" and (c.lower in status_mod.FUTURE_AUX or (
+            c.lower == "would" and gov.tag in ("VBD", "VBN"))) for c in kids)
+        if not future:
+            return None
+        speakers = self._subject(sent, gov)
+        subj = next((c for c in kids if c.dep in ("nsubj", "nsubjpass")), None)
+        if not speakers or subj is None or subj.dep == "nsubjpass":
+            return None
+        same = {m.code for m in source} == {m.code for m in speakers}
+        if not (same or (subj.pos == "PRON" and {m.code[:3] for m in source}
+                         == {m.code[:3] for m in speakers})):
+            return None
+        return load_modalities()["intent"].code_for(code) or _threat_of(code)
 
     def _verbal(self, sent: ParsedSentence, verb: Token, pats: list[Pattern]) -> _Candidate | None:
         kids = sent.children(verb.i)
@@ -343,11 +419,19 @@ class CameoCoder:
         has_subject = any(c.dep in SUBJ for c in kids)
         passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
             verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
+        cause: _Candidate | None = None
         if passive:
             source = self._agent(sent, verb.i) or self._implied_agent(sent, verb, pattern)
+            if not source and lemma_of(verb) in HARM_VERBS:
+                cause = self._cause(sent, verb)
+                source = cause.source if cause is not None else source
             if pattern.objs and pass_subj is not None and obj is None:
-                # the passive subject was the theme ("sanctions were imposed on Iran")
-                target = self._prep_objects(sent, verb.i, pattern.preps or DEFAULT_TARGET_PREPS)
+                # the passive subject was the theme ("sanctions were imposed on Iran"), its
+                # own preposition naming the target as often ("evidence against Russia was
+                # presented")
+                preps = pattern.preps or DEFAULT_TARGET_PREPS
+                target = self._prep_objects(sent, verb.i, preps) or \
+                    self._prep_objects(sent, pass_subj.i, preps)
             else:
                 target = self._passive_subject(sent, verb)
         else:
@@ -404,7 +488,41 @@ class CameoCoder:
         if theme is not None and pattern.objs and (
                 theme.lemma.lower() in pattern.objs or theme.lower in pattern.objs):
             trigger = (verb.i, theme.i)
+        if cause is not None:
+            # "four people were killed in police firing": one act, the firing's kind, by its
+            # owner; the firing is no second event
+            return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, source, target,
+                              governors=(cause.anchor,))
         return _Candidate(pattern, trigger, verb.i, source, target)
+
+    def _died_in(self, sent: ParsedSentence, verb: Token) -> _Candidate | None:
+        """"125 people died in police firing": the firing's owner killed them."""
+        cause = self._cause(sent, verb)
+        if cause is None:
+            return None
+        subj = next((c for c in sent.children(verb.i) if c.dep == "nsubj"), None)
+        target = (self._resolve(sent, subj.i) if subj is not None else []) or cause.target
+        return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, cause.source, target,
+                          governors=(cause.anchor,))
+
+    def _cause(self, sent: ParsedSentence, verb: Token) -> _Candidate | None:
+        """The act of force a passive harm verb happened in ("killed in an Israeli air strike",
+        "wounded during police firing"), when its noun names who did it."""
+        for prep in sent.children(verb.i):
+            if prep.dep != "prep" or prep.lower not in ("in", "during"):
+                continue
+            objs = [c for c in sent.children(prep.i) if c.dep == "pobj"]
+            objs += [c for o in objs for c in sent.children(o.i) if _gerund_noun(sent, c)]
+            for noun in objs:
+                pats = self.patterns.nouns.get(
+                    noun.lower if _gerund_noun(sent, noun) else lemma_of(noun))
+                if not pats:
+                    continue
+                cand = self._nominal(sent, noun, pats)
+                if cand is not None and cand.source and cand.anchor == noun.i and \
+                        self.codebook.lookup(cand.pattern.code).root in ("18", "19", "20"):
+                    return cand
+        return None
 
     def _gerund_owner(self, sent: ParsedSentence, verb: Token) -> list[Mention]:
         """A gerund the parser took for a verb inside a noun phrase ("killed in Israeli tank
@@ -538,6 +656,9 @@ class CameoCoder:
         if pattern is None:
             return None
         kids = sent.children(noun.i)
+        if lemma_of(noun) in DISMISSAL_NOUNS and any(c.dep == "prep" and c.lower == "of"
+                                                     for c in kids):
+            return None  # "the firing of the army chief": a dismissal, no shooting
         source: list[Mention] = []
         anchor = noun.i
         trigger: tuple[int, ...] = (noun.i,)
@@ -565,6 +686,8 @@ class CameoCoder:
             claimed = bool(source)
         if not source:
             source = self._possessor_before(sent, noun.i)
+        if not source and noun.pos == "VERB":
+            source = self._gerund_owner(sent, noun)  # "police firing" as pobj + acl
         head = sent.tokens[noun.i]
         light = sent.tokens[head.head] if head.head != head.i else None
         if (light is not None and head.dep in ("dobj", "nsubjpass")
@@ -921,6 +1044,26 @@ class CameoCoder:
         if speaker_tok.ent_type == "ORG" and result.outlet_claim:
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _gerund_noun(sent: ParsedSentence, tok: Token) -> bool:
+    """A gerund the parser tagged as a verb in a noun's place: the object of a preposition
+    ("killed in police firing") or a verb phrase right after its owner ("police firing in
+    Karachi" read as "police" + a clause)."""
+    if tok.tag != "VBG" or any(c.dep in ("dobj", "aux", "nsubj") for c in sent.children(tok.i)):
+        return False
+    if tok.dep == "pobj":
+        return True
+    return tok.dep == "acl" and tok.head == tok.i - 1 and sent.tokens[tok.i - 1].pos == "NOUN"
+
+
+def _threat_of(code: str) -> str | None:
+    """The threat an announced act of force or rupture amounts to ("vowed to wage war" →
+    138, "will cut ties" → 1313). Announced coercion of third parties ("pledged to expel the
+    exiles", "vowed to arrest the killers") is a plan, not a threat: it keeps its code."""
+    if code[:2] not in THREAT_ROOTS:
+        return None
+    return load_modalities()["threat"].code_for(code)
 
 
 def _refusal(code: str, result: status_mod.StatusResult) -> str | None:

@@ -47,10 +47,16 @@ NON_ACTOR_HEADS = {
     "history", "law", "constitution", "election", "vote", "policy", "issue", "relation",
     "relationship", "tie", "interest", "time", "year", "day", "week", "month", "border crossing",
     "people", "population", "weapon", "arms", "oil", "gas", "money", "budget",
+    # accidents and disasters act on no one's behalf ("killed by the Malaysia Airlines crash")
+    "crash", "accident", "disaster", "earthquake", "quake", "flood", "flooding", "storm",
+    "cyclone", "hurricane", "typhoon", "landslide", "collapse", "stampede", "epidemic",
+    "outbreak", "wildfire", "drought",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 POSSESSIVE_PRONOUNS = {"its", "their"}
+PLURAL_PRONOUNS = {"they", "them"}
+LOCATIVE_PREPS = {"in", "across", "near", "outside", "inside", "throughout", "around"}
 PERSON_POSSESSIVES = {"his", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # role nouns that take the role of a role word before them ("opposition leader" → OPP)
@@ -187,11 +193,36 @@ class ActorResolver:
         heads = [head, *_conjuncts(sent, head)] if follow_conj else [head]
         out = []
         for h in heads:
+            group = self._plural_antecedents(sent, h, memory)
+            if group:
+                out.extend(group)
+                continue
             m = self._resolve_one(sent, h, memory)
             if m is not None:
                 out.append(m)
                 out.extend(self._coordinated_owners(sent, h, m))
         return out
+
+    def _plural_antecedents(
+        self, sent: ParsedSentence, head: int, memory: ArticleMemory | None
+    ) -> list[Mention]:
+        """"Obama and Putin said they will meet": a plural pronoun whose nearest antecedent in
+        its sentence is a coordination stands for every conjunct (people included)."""
+        tok = sent.tokens[head]
+        if memory is None or memory.shallow or tok.lower not in PLURAL_PRONOUNS or \
+                tok.dep not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return []
+        before = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head]
+        if not before:
+            return []
+        root = before[-1].head
+        while sent.tokens[root].dep == "conj" and sent.tokens[root].head != root:
+            root = sent.tokens[root].head
+        members = {root, *_conjuncts(sent, root)}
+        group = [m for m in before if m.head in members]
+        if len({m.code for m in group}) < 2:
+            return []
+        return [_mention(sent, head, head + 1, head, m.code, "coref:pronoun") for m in group]
 
     def _coordinated_owners(self, sent: ParsedSentence, head: int, m: Mention) -> list[Mention]:
         """"US and British activists", "Indian and Chinese troops": one mention per owner."""
@@ -315,11 +346,37 @@ class ActorResolver:
         found = self._coref(sent, head, span, role, memory)
         if found is None and role is not None and not role.endswith("~") and \
                 htok.pos in ("NOUN", "PROPN"):
+            # "gunmen killed three villagers in northern Nigeria": the agents of the one
+            # country where the sentence places the event
+            country = self._place_country(sent)
+            if country is not None:
+                return _mention(sent, *span, head, country + role, "context:place")
             # "police arrested 20 people" in a story about one country: that country's police
             country = memory.home_country()
             if country is not None:
                 return _mention(sent, *span, head, country + role, "context:article-country")
         return found
+
+    def _place_country(self, sent: ParsedSentence) -> str | None:
+        """The country of a sentence whose only named actors are places of one country, at
+        least one of them where something happens ("in Harare", "across northern Nigeria")."""
+        countries: set[str] = set()
+        located = False
+        for atom in self._atoms(sent):
+            e = atom.entry
+            if e is None:
+                continue
+            if e.kind not in ("country", "capital", "demonym") or len(e.country) != 3 or \
+                    not e.country.isalpha() or e.country in _NON_STATE_PREFIXES:
+                return None  # a group, person or body named: it is the likelier owner
+            countries.add(e.country)
+            tok = sent.tokens[_phrase_head(sent, atom.start, atom.end)]
+            while tok.dep in ("amod", "compound", "nmod") and tok.head != tok.i:
+                tok = sent.tokens[tok.head]
+            if e.kind != "demonym" and tok.dep == "pobj" and \
+                    sent.tokens[tok.head].lower in LOCATIVE_PREPS:
+                located = True
+        return next(iter(countries)) if located and len(countries) == 1 else None
 
     def _coref(
         self, sent: ParsedSentence, head: int, span: tuple[int, int], role: str | None,

@@ -36,6 +36,7 @@ HEDGE_GOVERNORS = {"likely", "possible", "unlikely", "able", "may", "might", "co
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "potentially", "conceivably"}
 CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly",
                  "seemingly"}
+ANY_DETS = {"any", "every", "whatever"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
 # "its militants were seen attacking": what pictures or footage show is their publisher's claim
@@ -91,6 +92,10 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
     if nominal and any(c.dep == "det" and c.lower == "no" for c in sent.children(anchor)):
         found.append("negated")
         cues.append("negation:no")
+    if nominal and any(c.dep == "det" and c.lower in ANY_DETS for c in sent.children(anchor)):
+        # "retaliate against any attack": no particular attack, only a possible one
+        found.append("hypothetical")
+        cues.append("hedge:any")
     relcl_crossed = 0
     would: int | None = None  # where a "would" of the event's own clause sits in ``found``
     for tok in chain:

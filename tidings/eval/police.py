@@ -23,7 +23,7 @@ from tidings.models import Article, Event
 from tidings.pipeline import ArticleResult, Pipeline
 
 LABELS = ("ARREST", "KILL", "FORCE")
-KILL_WORDS = ("kill", "shot dead", "shoot dead", "gunned down", "killed")
+KILL_WORDS = ("kill", "shot dead", "shoot dead", "gunned down", "die", "dead")
 
 
 def labels_of(events: list[Event]) -> set[str]:

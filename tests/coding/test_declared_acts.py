@@ -1,0 +1,219 @@
+"""Declared intents, plural pronouns, the acts of force harm happened in, claims of one's own
+attacks, and agents placed by the sentence: each rule on invented sentences (hand-built
+parses, so the tests do not depend on the statistical parser's choices)."""
+
+from tests.conftest import build_sentence
+from tidings.coding.coder import CameoCoder
+from tidings.coding.resolver import ArticleMemory
+from tidings.models import Article
+
+CODER = CameoCoder()
+
+
+def code(s, **memory):
+    """Code one sentence as the first of an article (pronouns resolve within it)."""
+    return CODER.code_sentence(s, None, ArticleMemory(**memory))
+
+
+def triples(events):
+    return sorted((e.source.code, e.cameo, e.target.code if e.target else None, e.status)
+                  for e in events)
+
+
+def said(subject, verb_rows, *, tag="VBD"):
+    """"<subject> said <clause>": rows of the clause have heads relative to its first row."""
+    rows = [(subject, subject, "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1, tag)]
+    for r in verb_rows:
+        rows.append((*r[:4], r[4] + 2, *r[5:]))
+    return build_sentence(rows)
+
+
+def test_an_actor_declaring_its_own_future_act_expresses_an_intent():
+    # "Israel said it will free Palestinian prisoners" → intent to release persons (0353)
+    clause = [("it", "it", "PRON", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+              ("free", "free", "VERB", "ccomp", -1), ("Palestinian", "palestinian", "ADJ",
+                                                        "amod", 4),
+              ("prisoners", "prisoner", "NOUN", "dobj", 2)]
+    [ev] = code(said("Israel", clause))
+    assert (ev.source.code, ev.cameo, ev.status) == ("ISR", "0353", "planned")
+    # another actor's future is only reported: the act keeps its code
+    clause[0] = ("Hamas", "Hamas", "PROPN", "nsubj", 2)
+    [ev] = code(said("Israel", clause))
+    assert (ev.source.code, ev.cameo) == ("PSEGOVHMS", "0841")
+    # a present-tense "says ... would" is no declaration
+    clause[0] = ("it", "it", "PRON", "nsubj", 2)
+    clause[1] = ("would", "would", "AUX", "aux", 2)
+    [ev] = code(said("Israel", clause, tag="VBZ"))
+    assert (ev.cameo, ev.status) == ("0841", "hypothetical")
+
+
+def test_a_declared_attack_is_a_threat_and_a_declared_refusal_stays_a_refusal():
+    clause = [("it", "it", "PRON", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+              ("attack", "attack", "VERB", "ccomp", -1), ("Iraq", "Iraq", "PROPN", "dobj", 2)]
+    assert triples(code(said("Iran", clause))) == [
+        ("IRN", "1384", "IRQ", "planned")]
+    clause = [("it", "it", "PRON", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
+              ("not", "not", "PART", "neg", 3), ("meet", "meet", "VERB", "ccomp", -1),
+              ("Iraq", "Iraq", "PROPN", "dobj", 3)]
+    assert [e.cameo_root for e in code(said("Iran", clause))] == ["12"]
+
+
+def test_a_plural_pronoun_stands_for_every_conjunct_before_it():
+    # "Obama and Putin said they will attack Iraq" (2010)
+    s = build_sentence([
+        ("Obama", "Obama", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Putin", "Putin", "PROPN", "conj", 0), ("said", "say", "VERB", "ROOT", 3, "VBD"),
+        ("they", "they", "PRON", "nsubj", 6), ("will", "will", "AUX", "aux", 6),
+        ("attack", "attack", "VERB", "ccomp", 3), ("Iraq", "Iraq", "PROPN", "dobj", 6),
+    ])
+    art = Article("a", s.text, published="2010-05-01")
+    got = triples(CODER.code_sentence(s, art, ArticleMemory(date="2010-05-01")))
+    assert got == [("RUSGOV", "1384", "IRQ", "planned"), ("USAGOV", "1384", "IRQ", "planned")]
+    # one actor before it: "they" is that actor, as before
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1, "VBD"),
+        ("they", "they", "PRON", "nsubj", 4), ("will", "will", "AUX", "aux", 4),
+        ("attack", "attack", "VERB", "ccomp", 1), ("Iraq", "Iraq", "PROPN", "dobj", 4),
+    ])
+    assert [e.source.code for e in CODER.code_sentence(s, None, ArticleMemory())] == ["RUS"]
+
+
+def test_a_pledge_with_no_intent_code_is_the_act_planned_not_a_threat():
+    # "Qatar pledged to expel the rebels": no "intent to expel" code; no threat either
+    s = build_sentence([
+        ("Qatar", "Qatar", "PROPN", "nsubj", 1), ("pledged", "pledge", "VERB", "ROOT", 1, "VBD"),
+        ("to", "to", "PART", "aux", 3), ("expel", "expel", "VERB", "xcomp", 1),
+        ("Egyptian", "egyptian", "ADJ", "amod", 5), ("militants", "militant", "NOUN", "dobj", 3),
+    ])
+    assert triples(code(s)) == [("QAT", "174", "EGYREB", "planned")]
+    # a vow of force is still a threat
+    s = build_sentence([
+        ("Qatar", "Qatar", "PROPN", "nsubj", 1), ("vowed", "vow", "VERB", "ROOT", 1, "VBD"),
+        ("to", "to", "PART", "aux", 3), ("attack", "attack", "VERB", "xcomp", 1),
+        ("Egyptian", "egyptian", "ADJ", "amod", 5), ("militants", "militant", "NOUN", "dobj", 3),
+    ])
+    assert [e.cameo_root for e in code(s)] == ["13"]
+
+
+def test_a_passive_themes_own_preposition_names_the_target():
+    # "Sanctions against Iran were imposed by the EU"
+    s = build_sentence([
+        ("Sanctions", "sanction", "NOUN", "nsubjpass", 4, "NNS"),
+        ("against", "against", "ADP", "prep", 0), ("Iran", "Iran", "PROPN", "pobj", 1),
+        ("were", "be", "AUX", "auxpass", 4), ("imposed", "impose", "VERB", "ROOT", 4, "VBN"),
+        ("by", "by", "ADP", "agent", 4), ("the", "the", "DET", "det", 7),
+        ("EU", "EU", "PROPN", "pobj", 5),
+    ])
+    assert [(e.source.code, e.cameo_root, e.target.code if e.target else None)
+            for e in code(s)] == [("IGOEEC", "16", "IRN")]
+
+
+def test_any_attack_is_a_possible_one():
+    # "Russia warned against any attack by NATO": no particular attack happened
+    s = build_sentence([
+        ("any", "any", "DET", "det", 1), ("attack", "attack", "NOUN", "ROOT", 1),
+        ("by", "by", "ADP", "prep", 1), ("NATO", "NATO", "PROPN", "pobj", 2),
+    ])
+    assert [e.status for e in code(s)] == ["hypothetical"]
+
+
+def killed_in(*cause, verb=("killed", "kill", "VERB", "ROOT", 3, "VBN")):
+    """"Four people were killed in <cause>", the cause's heads relative to its first row."""
+    rows = [("Four", "four", "NUM", "nummod", 1), ("people", "people", "NOUN", "nsubjpass", 3),
+            ("were", "be", "AUX", "auxpass", 3), verb, ("in", "in", "ADP", "prep", 3)]
+    rows += [(*r[:4], r[4] + 5, *r[5:]) for r in cause]
+    return build_sentence(rows)
+
+
+def test_harm_in_an_act_of_force_is_that_act_by_its_owner():
+    # "Four people were killed in an Israeli air strike": one event, the strike's code
+    s = killed_in(("an", "a", "DET", "det", 3), ("Israeli", "israeli", "ADJ", "amod", 3),
+                  ("air", "air", "NOUN", "compound", 3), ("strike", "strike", "NOUN", "pobj", -1))
+    [ev] = code(s)
+    assert (ev.source.code, ev.cameo) == ("ISR", "195")
+    assert ev.trigger.text == "killed in an Israeli air strike"
+    # "killed in police firing", the gerund tagged as a verb, in a story about India
+    s = killed_in(("police", "police", "NOUN", "compound", 1),
+                  ("firing", "fire", "VERB", "pobj", -1, "VBG"))
+    [ev] = CODER.code_sentence(s, None, ArticleMemory(default_country="IND"))
+    assert (ev.source.code, ev.cameo, ev.trigger.text) == (
+        "INDCOP", "193", "killed in police firing")
+    # "died in police firing": the same act
+    s = killed_in(("police", "police", "NOUN", "compound", 1),
+                  ("firing", "firing", "NOUN", "pobj", -1, "NN"),
+                  verb=("died", "die", "VERB", "ROOT", 3, "VBD"))
+    assert [(e.source.code, e.cameo) for e in CODER.code_sentence(
+        s, None, ArticleMemory(default_country="IND"))] == [("INDCOP", "193")]
+    # "died in hospital": no act of force, no event
+    s = killed_in(("hospital", "hospital", "NOUN", "pobj", -1),
+                  verb=("died", "die", "VERB", "ROOT", 3, "VBD"))
+    assert CODER.code_sentence(s, None, ArticleMemory(default_country="IND")) == []
+
+
+def test_the_firing_of_an_official_is_a_dismissal_and_a_crash_is_no_actor():
+    s = build_sentence([
+        ("the", "the", "DET", "det", 1), ("firing", "firing", "NOUN", "ROOT", 1),
+        ("of", "of", "ADP", "prep", 1), ("the", "the", "DET", "det", 5),
+        ("Kenyan", "kenyan", "ADJ", "amod", 5), ("minister", "minister", "NOUN", "pobj", 2),
+        ("by", "by", "ADP", "prep", 1), ("Kenya", "Kenya", "PROPN", "pobj", 6),
+    ])
+    assert code(s) == []
+    # "Four people were killed by the Malaysia Airlines crash": nobody's attack
+    s = build_sentence([
+        ("Four", "four", "NUM", "nummod", 1), ("people", "people", "NOUN", "nsubjpass", 3),
+        ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3, "VBN"),
+        ("by", "by", "ADP", "agent", 3), ("the", "the", "DET", "det", 8),
+        ("Malaysia", "Malaysia", "PROPN", "compound", 7),
+        ("Airlines", "Airlines", "PROPN", "compound", 8), ("crash", "crash", "NOUN", "pobj", 4),
+    ])
+    assert code(s) == []
+
+
+def test_claiming_ones_own_attack_claims_responsibility():
+    # "The US claimed that it had attacked Iraq": the attack (on its word) and 015
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("claimed", "claim", "VERB", "ROOT", 1, "VBD"),
+        ("that", "that", "SCONJ", "mark", 5), ("it", "it", "PRON", "nsubj", 5),
+        ("had", "have", "AUX", "aux", 5), ("shelled", "shell", "VERB", "ccomp", 1, "VBN"),
+        ("Kyiv", "Kyiv", "PROPN", "dobj", 5),
+    ])
+    got = triples(CODER.code_sentence(s, None, ArticleMemory()))
+    assert ("RUS", "015", "UKR", "asserted") in got
+    assert ("RUS", "194", "UKR", "claimed") in got
+    # claiming another's attack is an accusation's content, not responsibility
+    rows = [(t.text, t.lemma, t.pos, t.dep, t.head, t.tag) for t in s.tokens]
+    rows[3] = ("Ukraine", "Ukraine", "PROPN", "nsubj", 5)
+    got = triples(CODER.code_sentence(build_sentence(rows), None, ArticleMemory()))
+    assert all(code != "015" for _, code, _, _ in got)
+
+
+def test_an_agent_with_no_owner_belongs_to_the_one_country_the_sentence_places_it_in():
+    # "Gunmen killed three villagers in Nigeria"
+    def gunmen(place):
+        return build_sentence([
+            ("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"),
+            ("killed", "kill", "VERB", "ROOT", 1, "VBD"), ("three", "three", "NUM", "nummod", 3),
+            ("villagers", "villager", "NOUN", "dobj", 1, "NNS"), ("in", "in", "ADP", "prep", 1),
+            (place, place, "PROPN", "pobj", 4),
+        ])
+    assert triples(CODER.code_sentence(gunmen("Nigeria"), None, ArticleMemory())) == [
+        ("NGAREB", "190", "NGACVL", "asserted")]
+    # two countries named: whose gunmen is not said
+    s = build_sentence([
+        ("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"),
+        ("killed", "kill", "VERB", "ROOT", 1, "VBD"), ("three", "three", "NUM", "nummod", 4),
+        ("Chinese", "chinese", "ADJ", "amod", 4), ("workers", "worker", "NOUN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 1), ("Nigeria", "Nigeria", "PROPN", "pobj", 5),
+    ])
+    assert CODER.code_sentence(s, None, ArticleMemory()) == []
+
+
+def test_opponents_and_bare_protests():
+    # "Opponents of the Rwandan government protested"
+    s = build_sentence([
+        ("Opponents", "opponent", "NOUN", "nsubj", 5, "NNS"), ("of", "of", "ADP", "prep", 0),
+        ("the", "the", "DET", "det", 4), ("Rwandan", "rwandan", "ADJ", "amod", 4),
+        ("government", "government", "NOUN", "pobj", 1),
+        ("protested", "protest", "VERB", "ROOT", 5, "VBD"),
+    ])
+    assert triples(code(s)) == [("RWAOPP", "140", None, "asserted")]
