@@ -47,6 +47,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_country", "", "CAMEO country code for role nouns with no owner in the text "
                                    "(\"police arrested ...\") when no country dominates the "
                                    "article; for domestic news sources, e.g. IND"),
+    Setting("sports_filter", True, "in articles about sport, drop events between teams and "
+                                   "players named by their country (\"Spain beat Australia\"); "
+                                   "police, courts, armies and the like are kept"),
     Setting("locations", True, "resolve each event's place with the offline gazetteer (loads "
                                "once per process, about 5 s and 130 MB)"),
     Setting("dates", True, "resolve each event's date from the text against the publication "
@@ -68,6 +71,7 @@ class Settings:
     builtin_patterns: bool = True
     speech_events: bool = False
     default_country: str = ""
+    sports_filter: bool = True
     locations: bool = True
     dates: bool = True
     on_error: str = "record"

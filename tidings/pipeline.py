@@ -70,6 +70,7 @@ class Pipeline:
                 geocoder=geocoder,
                 dates=self.settings.dates,
                 default_country=self.settings.default_country,
+                sports_filter=self.settings.sports_filter,
             )
         return self._coder
 

@@ -217,3 +217,28 @@ def test_opponents_and_bare_protests():
         ("protested", "protest", "VERB", "ROOT", 5, "VBD"),
     ])
     assert triples(code(s)) == [("RWAOPP", "140", None, "asserted")]
+
+
+def test_sport_stories_have_no_state_acts_but_keep_their_police_and_courts():
+    from tidings.models import Event
+
+    coder = CameoCoder()
+
+    def sent(i, *rows):
+        return build_sentence(list(rows), index=i)
+
+    beat = [("Spain", "Spain", "PROPN", "nsubj", 1), ("beat", "beat", "VERB", "ROOT", 1, "VBD"),
+            ("Australia", "Australia", "PROPN", "dobj", 1), ("6-1", "6-1", "NUM", "npadvmod", 1)]
+    charged = [("Greek", "greek", "ADJ", "amod", 1),
+               ("prosecutors", "prosecutor", "NOUN", "nsubj", 2, "NNS"),
+               ("charged", "charge", "VERB", "ROOT", 2, "VBD"),
+               ("Kenyan", "kenyan", "ADJ", "amod", 4),
+               ("officials", "official", "NOUN", "dobj", 2, "NNS")]
+    filler = [("The", "the", "DET", "det", 1), ("tournament", "tournament", "NOUN", "ROOT", 1)]
+    story = [sent(0, *beat), sent(1, *filler), sent(2, *filler), sent(3, *charged)]
+    art = Article("s", " ".join(s.text for s in story))
+    events: list[Event] = coder.code_article(art, story)
+    assert [(e.source.code, e.cameo_root) for e in events] == [("GRCJUD", "17")]
+    # the same sentences outside a sports story, or with the filter off, are all coded
+    assert len(coder.code_article(art, [story[0], story[3]])) == 2
+    assert len(CameoCoder(sports_filter=False).code_article(art, story)) == 2

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from tidings.coding import sports
 from tidings.coding import status as status_mod
 from tidings.coding.codebook import Codebook, load_codebook
 from tidings.coding.modality import governing, load_modalities
@@ -148,8 +149,10 @@ class CameoCoder:
         geocoder: Any | None = None,
         dates: bool = True,
         default_country: str = "",
+        sports_filter: bool = True,
     ) -> None:
         self.patterns = patterns or default_patterns()
+        self.sports_filter = sports_filter
         self.resolver = resolver or ActorResolver()
         self.codebook = codebook or load_codebook()
         self.speech_events = speech_events
@@ -180,6 +183,10 @@ class CameoCoder:
         finally:
             self._geo_ctx = None
             self._dateline_end = -1
+        if self.sports_filter and events:
+            marked = sports.sport_sentences(sentences)
+            if sports.is_sport(sentences, marked):
+                events = [e for e in events if sports.keep(e, marked)]
         return merge_events(events)
 
     @staticmethod

@@ -51,6 +51,9 @@ NON_ACTOR_HEADS = {
     "crash", "accident", "disaster", "earthquake", "quake", "flood", "flooding", "storm",
     "cyclone", "hurricane", "typhoon", "landslide", "collapse", "stampede", "epidemic",
     "outbreak", "wildfire", "drought",
+    # a country's players are no state ("the England defender", "Kenyan runners")
+    "goalkeeper", "midfielder", "defender", "winger", "footballer", "cricketer", "batsman",
+    "bowler", "runner", "sprinter", "athlete", "cyclist", "swimmer", "boxer", "golfer",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}

@@ -1,0 +1,55 @@
+"""Sport is not politics: national teams and players named by their country are no states.
+
+An article is about sport when at least three of its sentences, and a fifth of them, use the
+words of ``data/sports.yaml`` or give a result ("45-6"). In such an article, an event is kept
+only when one of its actors is a state or political agent that sport does not have (military,
+police, courts, legislature, spies, rebels, opposition), or a government agent in a sentence
+with no sport word ("Greek prosecutors charged the sprinters" stays; "Spain beat Australia",
+"the England defender lashed home a shot" and "the match officials" go). The ``sports_filter``
+setting turns this off.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+import yaml
+
+from tidings.models import Event, ParsedSentence
+
+# roles no sports story gives a team or player
+POLITICAL_ROLES = frozenset({"MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "INS"})
+_SCORE = r"\b\d{1,3}-\d{1,3}\b"
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    path = resources.files("tidings.coding") / "data" / "sports.yaml"
+    words = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
+    alts = sorted((re.escape(str(w).lower()).replace(r"\ ", r"[\s-]+") for w in words),
+                  key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")s?\b|" + _SCORE)
+
+
+def sport_sentences(sentences: Sequence[ParsedSentence]) -> set[int]:
+    """Indexes of the sentences that use a sport word or give a result."""
+    pat = _pattern()
+    return {s.index for s in sentences if pat.search(s.text.lower())}
+
+
+def is_sport(sentences: Sequence[ParsedSentence], marked: set[int]) -> bool:
+    return len(marked) >= 3 and len(marked) * 5 >= len(sentences)
+
+
+def keep(event: Event, marked: set[int]) -> bool:
+    """Whether an event of a sports article is politics (see the module's docstring)."""
+    codes = [event.source.code or ""] + ([event.target.code or ""] if event.target else [])
+    chunks = {c[k:k + 3] for c in codes for k in range(3, len(c), 3)}
+    if chunks & POLITICAL_ROLES:
+        return True
+    if event.sentence_index in marked:
+        return False
+    return "GOV" in chunks or any(c.startswith(("IGO", "NGO")) for c in codes)
