@@ -228,7 +228,8 @@ def test_sport_stories_have_no_state_acts_but_keep_their_police_and_courts():
         return build_sentence(list(rows), index=i)
 
     beat = [("Spain", "Spain", "PROPN", "nsubj", 1), ("beat", "beat", "VERB", "ROOT", 1, "VBD"),
-            ("Australia", "Australia", "PROPN", "dobj", 1), ("6-1", "6-1", "NUM", "npadvmod", 1)]
+            ("Australia", "Australia", "PROPN", "dobj", 1), ("at", "at", "ADP", "prep", 1),
+            ("tennis", "tennis", "NOUN", "pobj", 3)]
     charged = [("Greek", "greek", "ADJ", "amod", 1),
                ("prosecutors", "prosecutor", "NOUN", "nsubj", 2, "NNS"),
                ("charged", "charge", "VERB", "ROOT", 2, "VBD"),
@@ -242,3 +243,72 @@ def test_sport_stories_have_no_state_acts_but_keep_their_police_and_courts():
     # the same sentences outside a sports story, or with the filter off, are all coded
     assert len(coder.code_article(art, [story[0], story[3]])) == 2
     assert len(CameoCoder(sports_filter=False).code_article(art, story)) == 2
+
+
+def test_an_act_refused_or_failed_did_not_happen():
+    def governed(verb, lemma, act, act_lemma, obj, prep=None):
+        rows = [("Iran", "Iran", "PROPN", "nsubj", 1), (verb, lemma, "VERB", "ROOT", 1, "VBD")]
+        if prep:  # "refrained from attacking"
+            rows += [(prep, prep, "ADP", "prep", 1), (act, act_lemma, "VERB", "pcomp", 2, "VBG")]
+        else:
+            rows += [("to", "to", "PART", "aux", 3), (act, act_lemma, "VERB", "xcomp", 1)]
+        rows += [(obj, obj, "PROPN", "dobj", 3)]
+        return build_sentence(rows)
+    # a cooperative act refused is the refusal (12x), asserted, and no release is coded
+    assert triples(code(governed("refused", "refuse", "release", "release", "Kuwait"))) == [
+        ("IRN", "1243", "KWT", "asserted")]
+    assert triples(code(governed("declined", "decline", "meet", "meet", "Kuwait"))) == [
+        ("IRN", "125", "KWT", "asserted")]
+    # a failure or an abstention leaves the act negated
+    got = triples(code(governed("failed", "fail", "attack", "attack", "Kuwait")))
+    assert got == [("IRN", "190", "KWT", "negated")]
+    got = triples(code(governed("refrained", "refrain", "attacking", "attack", "Kuwait",
+                                prep="from")))
+    assert got == [("IRN", "190", "KWT", "negated")]
+
+
+def test_strikes_by_workers_are_stoppages_and_armed_strikes_on_targets_are_attacks():
+    # "Kenyan nurses went on strike"
+    s = build_sentence([
+        ("Kenyan", "kenyan", "ADJ", "amod", 1), ("nurses", "nurse", "NOUN", "nsubj", 2, "NNS"),
+        ("went", "go", "VERB", "ROOT", 2, "VBD"), ("on", "on", "ADP", "prep", 2),
+        ("strike", "strike", "NOUN", "pobj", 3),
+    ])
+    assert [(e.source.code, e.cameo) for e in code(s)] == [("KENHLH", "143")]
+    # "Kenyan teachers launched a strike" / "Kenyan troops launched a strike"
+    def launched(who, lemma):
+        return build_sentence([
+            ("Kenyan", "kenyan", "ADJ", "amod", 1), (who, lemma, "NOUN", "nsubj", 2, "NNS"),
+            ("launched", "launch", "VERB", "ROOT", 2, "VBD"), ("a", "a", "DET", "det", 4),
+            ("strike", "strike", "NOUN", "dobj", 2),
+        ])
+    assert [e.cameo for e in code(launched("teachers", "teacher"))] == ["143"]
+    assert [e.cameo_root for e in code(launched("troops", "troop"))] == ["19"]
+    # "Kenyan jets struck targets in Somalia": an attack, though "target" is often a level
+    s = build_sentence([
+        ("Kenyan", "kenyan", "ADJ", "amod", 1), ("jets", "jet", "NOUN", "nsubj", 2, "NNS"),
+        ("struck", "strike", "VERB", "ROOT", 2, "VBD"),
+        ("targets", "target", "NOUN", "dobj", 2, "NNS"), ("in", "in", "ADP", "prep", 2),
+        ("Somalia", "Somalia", "PROPN", "pobj", 4),
+    ])
+    assert [(e.source.code, e.cameo_root, e.target.code) for e in code(s)] == [
+        ("KENMIL", "19", "SOM")]
+
+
+def test_an_unresolved_party_as_object_is_not_replaced_by_a_later_place():
+    # "Kenyan troops killed 20 militants near the border with Somalia": Somalia is not hit
+    s = build_sentence([
+        ("Kenyan", "kenyan", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 2, "NNS"),
+        ("killed", "kill", "VERB", "ROOT", 2, "VBD"), ("20", "20", "NUM", "nummod", 4),
+        ("militants", "militant", "NOUN", "dobj", 2, "NNS"), ("near", "near", "ADP", "prep", 2),
+        ("the", "the", "DET", "det", 7), ("border", "border", "NOUN", "pobj", 5),
+        ("with", "with", "ADP", "prep", 7), ("Somalia", "Somalia", "PROPN", "pobj", 8),
+    ])
+    assert triples(code(s)) == [("KENMIL", "190", None, "asserted")]
+    # a role named only by a modifier of a thing is no actor: "the Kenyan Police Bill"
+    s = build_sentence([
+        ("the", "the", "DET", "det", 2), ("Police", "police", "NOUN", "compound", 2),
+        ("Bill", "bill", "NOUN", "nsubj", 3), ("proposes", "propose", "VERB", "ROOT", 3, "VBZ"),
+        ("talks", "talk", "NOUN", "dobj", 3, "NNS"),
+    ])
+    assert code(s, default_country="KEN") == []

@@ -77,6 +77,14 @@ WISH_VERBS = {"want", "wish"}
 DEATH_VERBS = {"die", "perish"}
 # verbs by which an actor takes an act as its own ("claimed it had attacked")
 RESPONSIBILITY_VERBS = {"claim", "admit", "acknowledge", "confirm"}
+# verbs whose gerund object is an activity they keep others from, done by no one named
+PREVENT_VERBS = {"deter", "ban", "prohibit", "outlaw", "criminalise", "criminalize", "forbid",
+                 "discourage", "curb", "punish", "legalise", "legalize", "condone"}
+# "strike" by workers, students or doctors is a work stoppage (143), not an attack
+STOPPAGE_NOUNS = {"strike"}
+ON_STRIKE_VERBS = {"go", "be", "remain", "stay", "come"}
+CIVILIAN_ROLES = frozenset({"LAB", "CVL", "EDU", "HLH", "BUS", "MED", "OPP", "AGR", "REF"})
+ARMED_OR_STATE_ROLES = frozenset({"MIL", "REB", "COP", "SPY", "GOV", "UAF", "INS"})
 # nouns naming shooting that also name a dismissal when they take an "of" object
 DISMISSAL_NOUNS = {"firing"}
 # roots whose announcement is a threat against the target (force, and cutting relations)
@@ -343,7 +351,8 @@ class CameoCoder:
                 target = (self._resolve(sent, obj.i) if obj is not None else []) or target
             trigger = (gov.i, *trigger)
             governors = (*governors, gov.i)
-            speech_act = mod.roles == "object"
+            # (an appeal, a demand or a refusal is the governor's act: its status is theirs)
+            speech_act = mod.roles == "object" or mod.name == "refusal"
             cur = gov
         if code == cand.pattern.code and cur.i == cand.anchor:
             declared = self._declared_intent(sent, cur, source, code)
@@ -412,8 +421,12 @@ class CameoCoder:
                 # "vetoed a statement", "condemned the report" react to one)
                 continue
             if not p.objs and theme is not None and p.lemma[0] in MEASURE_VERBS and \
-                    _measure(sent, theme):
-                continue  # "hit a seven-month low", "the deficit is set to hit $368bn"
+                    _measure(sent, theme) and not (theme.lemma.lower() == "target" and any(
+                        ARMED_OR_STATE_ROLES & _roles(m.code) - {"GOV"}
+                        for m in self._subject(sent, verb))):
+                # "hit a seven-month low", "the deficit is set to hit $368bn" (but "its
+                # drones struck targets" is an attack)
+                continue
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
                 continue  # "appeal to", "call on", "side with": the preposition is the sense
             pattern = p
@@ -480,8 +493,11 @@ class CameoCoder:
             source = target = roles["compound"]
         source = roles.get("source") or source
         target = roles.get("target") or target
-        if not passive and (not target or (source and all(
+        unknown_party = obj is not None and not target and self.resolver.is_party(sent, obj.i)
+        if not passive and not unknown_party and (not target or (source and all(
                 _same_actor(t.code, m.code) for t in target for m in source))):
+            # (an object that names a party of unknown country — "killed 20 jihadists near the
+            # border with Mali" — is the target, unresolved: Mali is not)
             # no object or target preposition, or one naming the source itself ("hailed its
             # victory over Ethiopia"): the first other actor in the verb phrase, as PETRARCH
             # codes it ("welcomed memos from Bree", "issued arrest warrants for two Brazilian
@@ -713,6 +729,18 @@ class CameoCoder:
                 anchor = engaged.i
                 trigger = (engaged.i, noun.i)
                 source = source or self._subject(sent, engaged)
+            elif prep.lower == "on" and prep.head != prep.i and \
+                    lemma_of(noun) in STOPPAGE_NOUNS and \
+                    lemma_of(sent.tokens[prep.head]) in ON_STRIKE_VERBS:
+                # "nurses went on strike": a work stoppage by the verb's subject
+                verb = sent.tokens[prep.head]
+                anchor, trigger = verb.i, (verb.i, noun.i)
+                source = source or self._subject(sent, verb)
+                pattern = replace(pattern, code="143")
+        if lemma_of(noun) in STOPPAGE_NOUNS and source and all(
+                _civilian(m.code) for m in source):
+            # "trade unions carried out strikes", "a teachers' strike": no attack
+            pattern = replace(pattern, code="143")
         preps = pattern.preps or DEFAULT_TARGET_PREPS
         target = self._prep_objects(sent, noun.i, (*preps, "of"))
         if not target and engaged is not None:
@@ -812,6 +840,8 @@ class CameoCoder:
             prep = sent.tokens[head.head]
             if prep.head != prep.i and sent.tokens[prep.head].pos in ("VERB", "AUX"):
                 return self._subject(sent, sent.tokens[prep.head], depth + 1)
+        if verb.dep == "xcomp" and verb.tag == "VBG" and lemma_of(head) in PREVENT_VERBS:
+            return []  # "a law to deter begging": nobody's begging
         if verb.dep == "xcomp" and head.pos == "VERB":
             doer = self._controller(sent, head)
             if doer:
@@ -1051,6 +1081,17 @@ class CameoCoder:
         if speaker_tok.ent_type == "ORG" and result.outlet_claim:
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _roles(code: str) -> set[str]:
+    """The role chunks of an actor code after its country ("PSEGOVHMS" → GOV, HMS)."""
+    return {code[k:k + 3] for k in range(3, len(code), 3)}
+
+
+def _civilian(code: str) -> bool:
+    """An actor with a civilian role and no armed or state one (LAB, CVL, EDU, ...)."""
+    chunks = _roles(code)
+    return bool(chunks & CIVILIAN_ROLES) and not chunks & ARMED_OR_STATE_ROLES
 
 
 def _gerund_noun(sent: ParsedSentence, tok: Token) -> bool:

@@ -46,7 +46,8 @@ NON_ACTOR_HEADS = {
     "outskirts", "neighborhood", "neighbourhood", "district", "state", "country", "nation",
     "history", "law", "constitution", "election", "vote", "policy", "issue", "relation",
     "relationship", "tie", "interest", "time", "year", "day", "week", "month", "border crossing",
-    "people", "population", "weapon", "arms", "oil", "gas", "money", "budget",
+    "people", "population", "weapon", "arms", "oil", "gas", "money", "budget", "bill",
+    "legislation", "war", "conflict", "crisis",
     # accidents and disasters act on no one's behalf ("killed by the Malaysia Airlines crash")
     "crash", "accident", "disaster", "earthquake", "quake", "flood", "flooding", "storm",
     "cyclone", "hurricane", "typhoon", "landslide", "collapse", "stampede", "epidemic",
@@ -206,6 +207,14 @@ class ActorResolver:
                 out.extend(self._coordinated_owners(sent, h, m))
         return out
 
+    def is_party(self, sent: ParsedSentence, head: int) -> bool:
+        """Whether the noun at ``head`` names a party (an agent word such as "jihadists" or
+        "protesters", or a person noun), resolved or not."""
+        tok = sent.tokens[head]
+        if tok.lemma.lower() in PERSON_NOUNS:
+            return True
+        return any(a.role is not None and a.start <= head < a.end for a in self._atoms(sent))
+
     def _plural_antecedents(
         self, sent: ParsedSentence, head: int, memory: ArticleMemory | None
     ) -> list[Mention]:
@@ -348,7 +357,10 @@ class ActorResolver:
             return None
         found = self._coref(sent, head, span, role, memory)
         if found is None and role is not None and not role.endswith("~") and \
-                htok.pos in ("NOUN", "PROPN"):
+                htok.pos in ("NOUN", "PROPN") and (
+                    (head_atom is not None and head_atom.role is not None)
+                    or htok.lemma.lower() not in NON_ACTOR_HEADS):
+            # (a role named only by a modifier of a thing is no actor: "the Police Bill")
             # "gunmen killed three villagers in northern Nigeria": the agents of the one
             # country where the sentence places the event
             country = self._place_country(sent)

@@ -1,7 +1,8 @@
 """Sport is not politics: national teams and players named by their country are no states.
 
 An article is about sport when at least three of its sentences, and a fifth of them, use the
-words of ``data/sports.yaml`` or give a result ("45-6"). In such an article, an event is kept
+words of ``data/sports.yaml`` or give a result after a verb of winning or losing ("beat
+Australia 3-1"). In such an article, an event is kept
 only when one of its actors is a state or political agent that sport does not have (military,
 police, courts, legislature, spies, rebels, opposition), or a government agent in a sentence
 with no sport word ("Greek prosecutors charged the sprinters" stays; "Spain beat Australia",
@@ -22,7 +23,11 @@ from tidings.models import Event, ParsedSentence
 
 # roles no sports story gives a team or player
 POLITICAL_ROLES = frozenset({"MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "INS"})
-_SCORE = r"\b\d{1,3}-\d{1,3}\b"
+
+
+# a result after a verb of winning or losing: "beat Australia 3-1", "won 45-6"
+_RESULT = (r"\b(?:won|wins?|beat|beaten|beats|lost|lose|loses|drew|draw|victory|defeat)\b"
+           r"[^.;]{0,40}?\b\d{1,2}-\d{1,2}\b")
 
 
 @functools.cache
@@ -31,7 +36,7 @@ def _pattern() -> re.Pattern[str]:
     words = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]
     alts = sorted((re.escape(str(w).lower()).replace(r"\ ", r"[\s-]+") for w in words),
                   key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alts) + r")s?\b|" + _SCORE)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")s?\b|" + _RESULT)
 
 
 def sport_sentences(sentences: Sequence[ParsedSentence]) -> set[int]:

@@ -36,6 +36,9 @@ HEDGE_GOVERNORS = {"likely", "possible", "unlikely", "able", "may", "might", "co
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "potentially", "conceivably"}
 CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly",
                  "seemingly"}
+# verbs whose infinitive did not happen ("refused to meet", "failed to deliver")
+NOT_DONE = {"refuse", "decline", "fail", "neglect", "reject", "avoid", "omit"}
+REFRAIN = {"refrain", "abstain", "desist"}
 ANY_DETS = {"any", "every", "whatever"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
@@ -194,12 +197,21 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 if lemma in REQUEST_GOVERNORS and asks_another(sent, tok, prev):
                     found.append("hypothetical")
                     cues.append(f"request:{tok.text}")
+                elif lemma in NOT_DONE and via == "xcomp":
+                    # "refused to release", "failed to deliver": the act did not happen
+                    found.append("negated")
+                    cues.append(f"refusal:{tok.text}")
                 elif lemma in INTENT:
                     found.append("planned")
                     cues.append(f"intent:{tok.text}")
                 elif lemma in HEDGE_GOVERNORS:
                     found.append("hypothetical")
                     cues.append(f"hedge:{tok.text}")
+        if local and via == "prep" and prev is not None and prev.lower == "from" and \
+                lemma in REFRAIN:
+            # "refrained from attacking"
+            found.append("negated")
+            cues.append(f"refusal:{tok.text}")
         if local and via == "acl" and tok.pos == "NOUN" and lemma in INTENT_NOUNS:
             # "has plans to meet", "no intention to attack" (its "no" was read above)
             found.append("planned")
