@@ -261,3 +261,23 @@ def test_a_sea_named_after_a_country_is_the_sea(geo):
     # "in the Gulf of Oman" is the gulf, not Oman
     assert geo.resolve_name("Gulf of Oman").kind == "sea"
     assert geo.resolve_name("the Indian Ocean").name == "Indian Ocean"
+
+
+def test_agents_with_no_owner_belong_to_the_country_of_the_place_they_act_in(parser, geo):
+    # "gunmen ... in Kaduna state": the gazetteer knows Kaduna is in Nigeria
+    from tidings.coding.coder import CameoCoder
+
+    coder = CameoCoder(geocoder=geo)
+
+    def events(text):
+        art = Article(id="t", text=text, published="2024-05-01")
+        return [(e.source.code, e.cameo_root, e.target.code if e.target else None)
+                for e in coder.code_article(art, parser.parse(art))]
+
+    assert events("Gunmen abducted 30 students from a school in Kaduna state.") == [
+        ("NGAREB", "18", "NGAEDU")]
+    assert events("Police arrested 12 protesters in Lahore on Friday.") == [
+        ("PAKCOP", "17", "PAKOPP")]
+    # an owner that is named but unknown is not the place's country
+    assert events("Mexican authorities arrested a leader of the Sinaloa cartel in Culiacan.") == [
+        ("MEXGOV", "17", None)]

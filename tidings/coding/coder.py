@@ -34,7 +34,7 @@ from tidings.coding.patterns import (
     default_patterns,
 )
 from tidings.coding.patterns import lemma as lemma_of
-from tidings.coding.resolver import ActorResolver, ArticleMemory
+from tidings.coding.resolver import LOCATIVE_PREPS, ActorResolver, ArticleMemory
 from tidings.models import (
     ActorRef,
     Article,
@@ -220,6 +220,13 @@ class CameoCoder:
     ) -> list[Event]:
         """Events of one sentence; ``memory`` carries the article's earlier mentions."""
         self._memory = memory
+        if memory is not None and self.geocoder is not None and self._geo_ctx is not None:
+            # where the sentence places things, for agents with no owner ("gunmen abducted 30
+            # students in Kaduna state" → Nigerian gunmen)
+            memory.place_countries[sent.index] = frozenset(
+                att.resolved.place.country for att in self.geocoder.places(self._geo_ctx, sent)
+                if att.resolved.place.country and att.prep in LOCATIVE_PREPS
+                and att.resolved.place.precision != "dateline")
         try:
             out: list[Event] = []
             for cand in self._candidates(sent):

@@ -90,9 +90,12 @@ class ArticleMemory:
     date: str | None = None  # the article's publication date: office holders are dated
     default_country: str | None = None  # the user's setting for domestic news sources
     shallow: bool = False  # names only, no coreference (for looking back within a sentence)
+    # countries of the gazetteer places each sentence puts something in ("in Kaduna state"),
+    # by sentence index; filled by a coder that has a geocoder
+    place_countries: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def names_only(self) -> ArticleMemory:
-        return ArticleMemory(date=self.date, shallow=True)
+        return ArticleMemory(date=self.date, shallow=True, place_countries=self.place_countries)
 
     def home_country(self) -> str | None:
         """The country an article is about, when one clearly dominates its named mentions
@@ -356,14 +359,18 @@ class ActorResolver:
         if memory is None or memory.shallow:
             return None
         found = self._coref(sent, head, span, role, memory)
+        named_owner = owner_obj is not None and any(
+            t.pos == "PROPN" for t in sent.subtree(owner_obj))
         if found is None and role is not None and not role.endswith("~") and \
-                htok.pos in ("NOUN", "PROPN") and (
+                not named_owner and htok.pos in ("NOUN", "PROPN") and (
                     (head_atom is not None and head_atom.role is not None)
                     or htok.lemma.lower() not in NON_ACTOR_HEADS):
-            # (a role named only by a modifier of a thing is no actor: "the Police Bill")
+            # (a role named only by a modifier of a thing is no actor: "the Police Bill"; one
+            # whose owner is named but unknown is not the country's: "a leader of the Sinaloa
+            # cartel")
             # "gunmen killed three villagers in northern Nigeria": the agents of the one
             # country where the sentence places the event
-            country = self._place_country(sent)
+            country = self._place_country(sent, memory.place_countries.get(sent.index))
             if country is not None:
                 return _mention(sent, *span, head, country + role, "context:place")
             # "police arrested 20 people" in a story about one country: that country's police
@@ -372,11 +379,14 @@ class ActorResolver:
                 return _mention(sent, *span, head, country + role, "context:article-country")
         return found
 
-    def _place_country(self, sent: ParsedSentence) -> str | None:
+    def _place_country(self, sent: ParsedSentence, gazetteer: frozenset[str] | None = None
+                       ) -> str | None:
         """The country of a sentence whose only named actors are places of one country, at
-        least one of them where something happens ("in Harare", "across northern Nigeria")."""
-        countries: set[str] = set()
-        located = False
+        least one of them where something happens ("in Harare", "across northern Nigeria");
+        ``gazetteer``: the countries of the sentence's other places where something happens
+        ("in Kaduna state"), when a geocoder found them."""
+        countries: set[str] = set(gazetteer or ())
+        located = bool(countries)
         for atom in self._atoms(sent):
             e = atom.entry
             if e is None:
