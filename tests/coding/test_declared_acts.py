@@ -312,3 +312,30 @@ def test_an_unresolved_party_as_object_is_not_replaced_by_a_later_place():
         ("talks", "talk", "NOUN", "dobj", 3, "NNS"),
     ])
     assert code(s, default_country="KEN") == []
+
+
+def test_a_blocked_decision_is_its_owners_and_did_not_happen():
+    # "Hungary blocked an EU decision to send aid to Ukraine"
+    s = build_sentence([
+        ("Hungary", "Hungary", "PROPN", "nsubj", 1), ("blocked", "block", "VERB", "ROOT", 1),
+        ("an", "a", "DET", "det", 4), ("EU", "EU", "PROPN", "compound", 4),
+        ("decision", "decision", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 6),
+        ("send", "send", "VERB", "acl", 4), ("aid", "aid", "NOUN", "dobj", 6),
+        ("to", "to", "ADP", "prep", 6), ("Ukraine", "Ukraine", "PROPN", "pobj", 8),
+    ])
+    assert triples(code(s)) == [("IGOEEC", "073", "UKR", "negated")]
+
+
+def test_coordinated_parties_of_a_mutual_act_act_on_each_other_not_on_a_later_actor():
+    # "Saudi Arabia and Iran restored ties in a deal brokered by China"
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Iran", "Iran", "PROPN", "conj", 0), ("restored", "restore", "VERB", "ROOT", 3, "VBD"),
+        ("ties", "tie", "NOUN", "dobj", 3, "NNS"), ("in", "in", "ADP", "prep", 3),
+        ("a", "a", "DET", "det", 7), ("deal", "deal", "NOUN", "pobj", 5),
+        ("brokered", "broker", "VERB", "acl", 7, "VBN"), ("by", "by", "ADP", "agent", 8),
+        ("China", "China", "PROPN", "pobj", 9),
+    ])
+    got = triples(code(s))
+    assert ("EGY", "050", "IRN", "asserted") in got and ("IRN", "050", "EGY", "asserted") in got
+    assert not any(tgt == "CHN" for _, _, tgt, _ in got)

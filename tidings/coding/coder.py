@@ -501,16 +501,24 @@ class CameoCoder:
         source = roles.get("source") or source
         target = roles.get("target") or target
         unknown_party = obj is not None and not target and self.resolver.is_party(sent, obj.i)
+        mutual = len(source) > 1 and not target and \
+            self.codebook.lookup(pattern.code).root in RECIPROCAL_ROOTS
         if not passive and not unknown_party and (not target or (source and all(
                 _same_actor(t.code, m.code) for t in target for m in source))):
             # (an object that names a party of unknown country — "killed 20 jihadists near the
-            # border with Mali" — is the target, unresolved: Mali is not)
+            # border with Mali" — is the target, unresolved: Mali is not; coordinated parties
+            # of a mutual act act on each other — "A and B restored ties in a deal brokered by
+            # C")
             # no object or target preposition, or one naming the source itself ("hailed its
             # victory over Ethiopia"): the first other actor in the verb phrase, as PETRARCH
             # codes it ("welcomed memos from Bree", "issued arrest warrants for two Brazilian
             # men"); never inside the object that named the source
             inside = {t.i for t in sent.subtree(obj.i)} if obj is not None and target else set()
-            target = self._first_actor_after(sent, verb, source, inside) or target
+            after = self._first_actor_after(sent, verb, source, inside)
+            if mutual and (obj is None or any(m.head not in {t.i for t in sent.subtree(obj.i)}
+                                              for m in after)):
+                after = []  # not an actor of an adjunct ("in a deal brokered by China")
+            target = after or target
         if not source and self.codebook.lookup(pattern.code).root == "08":
             owner, owned_target = self._owned_event(sent, obj)
             source, target = owner, target or owned_target
@@ -867,8 +875,11 @@ class CameoCoder:
         if verb.dep == "acl" and head.dep in ("dobj", "attr") and head.head != head.i and \
                 lemma_of(head) in INTENT_NOUNS and any(
                     c.dep == "aux" and c.lower == "to" for c in sent.children(verb.i)):
-            # "Putin had no plans to meet Zelensky": the plan's holder would do it
-            return self._subject(sent, sent.tokens[head.head], depth + 1)
+            # "Putin had no plans to meet Zelensky": the plan's holder would do it; "blocked
+            # an EU decision to send aid": the decision's owner would
+            owner = [m for c in sent.children(head.i) if c.dep in ("poss", "compound", "amod")
+                     for m in self._resolve(sent, c.i)]
+            return owner or self._subject(sent, sent.tokens[head.head], depth + 1)
         if verb.dep == "acl" and verb.tag in ("VBG",):
             return self._resolve(sent, verb.head)
         if verb.dep == "pcomp" and head.dep == "prep":
@@ -1127,8 +1138,8 @@ def _refusal(code: str, result: status_mod.StatusResult) -> str | None:
     not meet") is no refusal: it stays the act, negated."""
     if result.status != "negated" or not any(
             c.startswith(("future:", "future-in-past", "intent:", "intent-code"))
-            for c in result.cues):
-        return None
+            for c in result.cues) or any(c.startswith("thwarted:") for c in result.cues):
+        return None  # (a plan someone else stopped is no refusal by its owner)
     return load_modalities()["refusal"].code_for(code)
 
 

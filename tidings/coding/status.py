@@ -39,6 +39,9 @@ CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "suppos
 # verbs whose infinitive did not happen ("refused to meet", "failed to deliver")
 NOT_DONE = {"refuse", "decline", "fail", "neglect", "reject", "avoid", "omit"}
 REFRAIN = {"refrain", "abstain", "desist"}
+# verbs that stop a plan or decision before its act happens
+THWARTING = {"block", "veto", "reject", "thwart", "scrap", "cancel", "overturn", "halt",
+             "suspend", "abandon", "drop", "shelve", "freeze", "annul", "quash", "stop"}
 ANY_DETS = {"any", "every", "whatever"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
@@ -216,6 +219,11 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
             # "has plans to meet", "no intention to attack" (its "no" was read above)
             found.append("planned")
             cues.append(f"intent:{tok.text}")
+            if tok.dep == "dobj" and tok.head != tok.i and \
+                    lemma_of(sent.tokens[tok.head]) in THWARTING:
+                # "Hungary blocked an EU decision to send aid": the aid was not sent
+                found.append("negated")
+                cues.append(f"thwarted:{sent.tokens[tok.head].text}")
         if via in ("acl", "relcl") and tok.pos in ("NOUN", "PROPN", "PRON"):
             # out of a clause into the noun it describes: the verbs above govern the noun,
             # not the event ("UK aid to help the victims will not take relief from Africa":
