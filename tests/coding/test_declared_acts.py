@@ -339,3 +339,15 @@ def test_coordinated_parties_of_a_mutual_act_act_on_each_other_not_on_a_later_ac
     got = triples(code(s))
     assert ("EGY", "050", "IRN", "asserted") in got and ("IRN", "050", "EGY", "asserted") in got
     assert not any(tgt == "CHN" for _, _, tgt, _ in got)
+
+
+def test_according_to_makes_the_act_a_claim_of_its_source():
+    # "Kenya attacked Somalia, according to Ethiopia"
+    s = build_sentence([
+        ("Kenya", "Kenya", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+        ("Somalia", "Somalia", "PROPN", "dobj", 1), (",", ",", "PUNCT", "punct", 1),
+        ("according", "accord", "VERB", "prep", 1), ("to", "to", "ADP", "prep", 4),
+        ("Ethiopia", "Ethiopia", "PROPN", "pobj", 5),
+    ])
+    [ev] = code(s)
+    assert (ev.status, ev.claimant.code if ev.claimant else None) == ("claimed", "ETH")

@@ -164,6 +164,13 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 if owner is not None:
                     speaker, speaker_verb = owner.i, tok.i
                 local = False
+        if speaker is None and tok.pos in ("VERB", "AUX", "ADJ"):
+            source_of = _according_to(sent, tok)
+            if source_of is not None:
+                # "Rebels killed 12 villagers, according to local officials"
+                found.append("claimed")
+                cues.append("according-to")
+                speaker, speaker_verb = source_of, tok.i
         if local and not nominal:
             for c in sent.children(tok.i):
                 cl = c.lower
@@ -235,6 +242,18 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
         found.append("planned")
         cues.append("intent-code")
     return StatusResult(_strongest(found), condition, speaker, speaker_verb, outlet, tuple(cues))
+
+
+def _according_to(sent: ParsedSentence, verb: Token) -> int | None:
+    """The source named by an "according to" phrase on the verb, if any."""
+    for c in sent.children(verb.i):
+        if c.dep == "prep" and c.lower == "according":
+            for to in sent.children(c.i):
+                if to.lower == "to":
+                    obj = next((g for g in sent.children(to.i) if g.dep == "pobj"), None)
+                    if obj is not None:
+                        return obj.i
+    return None
 
 
 def _continues_report(sent: ParsedSentence, verb: Token, conj: Token) -> bool:
