@@ -351,3 +351,36 @@ def test_according_to_makes_the_act_a_claim_of_its_source():
     ])
     [ev] = code(s)
     assert (ev.status, ev.claimant.code if ev.claimant else None) == ("claimed", "ETH")
+
+
+def test_questions_and_beliefs_are_not_facts():
+    # "Did Kenya attack Somalia?"
+    s = build_sentence([
+        ("Did", "do", "AUX", "aux", 2), ("Kenya", "Kenya", "PROPN", "nsubj", 2),
+        ("attack", "attack", "VERB", "ROOT", 2), ("Somalia", "Somalia", "PROPN", "dobj", 2),
+        ("?", "?", "PUNCT", "punct", 2),
+    ])
+    assert [e.status for e in code(s)] == ["hypothetical"]
+    # "Why did Kenya attack Somalia?" takes the attack as given
+    s = build_sentence([
+        ("Why", "why", "SCONJ", "advmod", 3), ("did", "do", "AUX", "aux", 3),
+        ("Kenya", "Kenya", "PROPN", "nsubj", 3), ("attack", "attack", "VERB", "ROOT", 3),
+        ("Somalia", "Somalia", "PROPN", "dobj", 3), ("?", "?", "PUNCT", "punct", 3),
+    ])
+    assert [e.status for e in code(s)] == ["asserted"]
+    # "Kenya is believed to have attacked Somalia": hearsay
+    s = build_sentence([
+        ("Kenya", "Kenya", "PROPN", "nsubjpass", 2), ("is", "be", "AUX", "auxpass", 2),
+        ("believed", "believe", "VERB", "ROOT", 2, "VBN"), ("to", "to", "PART", "aux", 5),
+        ("have", "have", "AUX", "aux", 5), ("attacked", "attack", "VERB", "xcomp", 2, "VBN"),
+        ("Somalia", "Somalia", "PROPN", "dobj", 5),
+    ])
+    assert [e.status for e in code(s)] == ["claimed"]
+    # "Whether Kenya will attack Somalia is unclear"
+    s = build_sentence([
+        ("Whether", "whether", "SCONJ", "mark", 3), ("Kenya", "Kenya", "PROPN", "nsubj", 3),
+        ("will", "will", "AUX", "aux", 3), ("attack", "attack", "VERB", "csubj", 5),
+        ("Somalia", "Somalia", "PROPN", "dobj", 3), ("is", "be", "AUX", "ROOT", 5),
+        ("unclear", "unclear", "ADJ", "acomp", 5),
+    ])
+    assert [e.status for e in code(s)] == ["hypothetical"]

@@ -46,6 +46,9 @@ ANY_DETS = {"any", "every", "whatever"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
 # "its militants were seen attacking": what pictures or footage show is their publisher's claim
+# passive verbs of belief that make what follows hearsay ("is believed to have supplied")
+BELIEF = {"believe", "think", "suspect", "understand", "rumour", "rumor", "presume", "assume",
+          "allege", "report", "say", "claim", "fear"}
 PERCEPTION = {"see", "show", "film", "picture", "depict", "record", "photograph", "hear"}
 MEDIA_NOUNS = {"picture", "photo", "photograph", "image", "video", "footage", "clip",
                "recording", "film"}
@@ -135,11 +138,16 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                     speaker, speaker_verb = _subject(sent, tok.i), tok.i
                     outlet = lemma == "report"
                     local = False
-            if lemma in PERCEPTION and tok.pos == "VERB" and any(
+            if (lemma in PERCEPTION or lemma in BELIEF) and tok.pos == "VERB" and any(
                     c.dep == "auxpass" for c in sent.children(tok.i)):
+                # "were seen attacking", "is believed to have supplied": hearsay
                 found.append("claimed")
                 cues.append(f"evidential:{tok.text}")
                 local = False
+            elif lemma == "expect" and via == "xcomp" and any(
+                    c.dep == "auxpass" for c in sent.children(tok.i)):
+                found.append("hypothetical")  # "is expected to launch an offensive"
+                cues.append(f"hedge:{tok.text}")
             if lemma in MEDIA_NOUNS and tok.pos == "NOUN" and via in ("relcl", "acl") and \
                     tok.head != tok.i and sent.tokens[tok.head].pos == "VERB":
                 # "IS published pictures in which ...": the publisher vouches for them
@@ -171,6 +179,13 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 found.append("claimed")
                 cues.append("according-to")
                 speaker, speaker_verb = source_of, tok.i
+        if local and not nominal and tok.pos in ("VERB", "AUX") and any(
+                c.dep == "mark" and (c.lower == "whether" or (
+                    c.lower == "if" and tok.dep in ("ccomp", "csubj", "xcomp")))
+                for c in sent.children(tok.i)):
+            # "whether Turkey will attack remains unclear", "asked if Iran had attacked"
+            found.append("hypothetical")
+            cues.append("question:whether")
         if local and not nominal:
             for c in sent.children(tok.i):
                 cl = c.lower
@@ -237,11 +252,23 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
             # the help is not negated)
             local = False
         prev = tok
+    if _yes_no_question(sent) and local:
+        # "Did Israel attack the consulate?": asked, not told
+        found.append("hypothetical")
+        cues.append("question")
     if intent_code and not any(s in found for s in ("conditional", "hypothetical", "negated",
                                                      "denied")):
         found.append("planned")
         cues.append("intent-code")
     return StatusResult(_strongest(found), condition, speaker, speaker_verb, outlet, tuple(cues))
+
+
+def _yes_no_question(sent: ParsedSentence) -> bool:
+    """A sentence that asks whether something is so: it opens with an auxiliary and ends with a
+    question mark ("Did Israel attack ...?", "Will Russia withdraw?"). A wh-question ("Why
+    did Israel attack ...?") takes the act as given."""
+    toks = [t for t in sent.tokens if t.pos != "PUNCT"]
+    return bool(toks) and sent.text.rstrip().endswith("?") and toks[0].pos == "AUX"
 
 
 def _according_to(sent: ParsedSentence, verb: Token) -> int | None:
