@@ -384,3 +384,14 @@ def test_questions_and_beliefs_are_not_facts():
         ("unclear", "unclear", "ADJ", "acomp", 5),
     ])
     assert [e.status for e in code(s)] == ["hypothetical"]
+
+
+def test_recalling_ones_own_envoy_targets_the_country_of_the_post():
+    # "Somalia recalled its ambassador to Kenya" — not Somalia's own government
+    s = build_sentence([
+        ("Somalia", "Somalia", "PROPN", "nsubj", 1), ("recalled", "recall", "VERB", "ROOT", 1),
+        ("its", "its", "PRON", "poss", 3), ("ambassador", "ambassador", "NOUN", "dobj", 1),
+        ("to", "to", "ADP", "prep", 3), ("Kenya", "Kenya", "PROPN", "pobj", 4),
+    ])
+    assert [(e.source.code, e.cameo_root, e.target.code if e.target else None)
+            for e in code(s)] == [("SOM", "16", "KEN")]

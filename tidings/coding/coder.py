@@ -472,8 +472,10 @@ class CameoCoder:
                 if own and target and source and all(t.code[:3] == s.code[:3]
                                                      for t in target for s in source):
                     # its own forces are not the target: "Chad withdrew its troops from Mali"
-                    alt = self._prep_objects(sent, verb.i, ("from", "out", *preps))
-                    if alt or self.codebook.lookup(pattern.code).root == "08":
+                    alt = self._prep_objects(sent, verb.i, ("from", "out", *preps)) or \
+                        self._prep_objects(sent, obj.i, ("to", "in", "from"))
+                    # ("recalled its ambassador to Kenya": Kenya)
+                    if alt or self.codebook.lookup(pattern.code).root in ("08", "16"):
                         target = alt
             elif obj is not None:
                 # an event noun is no participant; whoever it belongs to is: "condemned the
