@@ -24,7 +24,7 @@ DEFAULT_TARGET_PREPS: tuple[str, ...] = ("against", "with", "on", "to", "toward"
 LEMMA_FIXES: dict[str, str] = {
     "waging": "wage", "waged": "wage", "hoping": "hope", "hoped": "hope", "ceded": "cede",
     "ceding": "cede", "shelled": "shell", "shelling": "shell", "eased": "ease", "easing": "ease",
-    "staged": "stage", "staging": "stage",
+    "staged": "stage", "staging": "stage", "retook": "retake", "retaken": "retake",
 }
 
 
