@@ -50,3 +50,22 @@ def test_accuracy_floors(pipeline):
             assert r["records_exact"] >= floor["records_exact"], r
             assert r["f1_strict"] >= floor["f1_strict"], r
             assert r["f1"] >= floor["f1"], r
+
+
+def test_police_detection_counts_every_mention_of_a_merged_event_in_its_sentence(
+        tmp_path, pipeline):
+    # two agentless arrests, no target in either: one merged event, two sentences detected
+    from tidings.eval.police import evaluate_police
+
+    text = ("Police arrested 18 persons in the case on Monday. Police arrested 12 persons in "
+            "the case on Tuesday. The city was calm.")
+    sents = [s + "." for s in text.rstrip(".").split(". ")]
+    labels = [["ARREST"], ["ARREST"], []]
+    (tmp_path / "docs.jsonl").write_text(json.dumps({"doc_id": 1, "doc_text": text}) + "\n")
+    (tmp_path / "sents.jsonl").write_text("".join(
+        json.dumps({"doc_id": 1, "sent_id": i, "sent_text": s, "sent_labels": lab}) + "\n"
+        for i, (s, lab) in enumerate(zip(sents, labels, strict=True))))
+    out = evaluate_police(tmp_path, pipeline)
+    assert out["sentences"] == 3
+    assert out["ARREST"]["gold"] == 2
+    assert (out["ARREST"]["recall"], out["ARREST"]["precision"]) == (1.0, 1.0)

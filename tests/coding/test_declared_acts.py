@@ -395,3 +395,14 @@ def test_recalling_ones_own_envoy_targets_the_country_of_the_post():
     ])
     assert [(e.source.code, e.cameo_root, e.target.code if e.target else None)
             for e in code(s)] == [("SOM", "16", "KEN")]
+
+
+def test_an_agentless_conviction_or_charge_is_by_the_courts_of_its_country():
+    # "Two journalists were convicted in Moscow"
+    s = build_sentence([
+        ("Two", "two", "NUM", "nummod", 1), ("journalists", "journalist", "NOUN", "nsubjpass", 3),
+        ("were", "be", "AUX", "auxpass", 3), ("convicted", "convict", "VERB", "ROOT", 3, "VBN"),
+        ("in", "in", "ADP", "prep", 3), ("Moscow", "Moscow", "PROPN", "pobj", 4),
+    ])
+    [ev] = code(s)
+    assert (ev.source.code, ev.cameo) == ("RUSJUD", "116") and ev.source.text == "convicted"

@@ -94,7 +94,8 @@ DECLARING = {"say", "tell", "announce", "state", "confirm", "add", "stress", "in
              "declare", "reiterate", "assert"}
 # Acts only a state's agents perform: with no agent named, the police or courts did them
 IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
-                  "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD"}
+                  "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD",
+                  "charge": "JUD", "prosecute": "JUD", "convict": "JUD", "sentence": "JUD"}
 # Verbs by which a group owns an attack ("claimed the bombing", "took responsibility for")
 CLAIM_VERBS = {"claim", "accept", "take", "bear", "admit", "acknowledge"}
 # Verbs that draw their object into the event noun of their "in" phrase
@@ -955,16 +956,20 @@ class CameoCoder:
     def _implied_agent(self, sent: ParsedSentence, verb: Token, pattern: Pattern
                        ) -> list[Mention]:
         """"The suspects were arrested": only a state's police arrest and only its courts jail,
-        so an agentless arrest or jailing is by the police or courts of the country it happens
+        charge or sentence, so an agentless arrest or jailing is by the police or courts of the
+        country it happens
         in ("arrested in Kenya"), else of the country the article is about. [] when neither is
         known."""
         role = IMPLIED_AGENTS.get(" ".join(pattern.lemma))
-        if role is None or pattern.code != "173":
+        if role is None or pattern.code not in ("173", "116"):
             return []
-        country = next((m.code for m in self._prep_objects(sent, verb.i, ("in",))
-                        if len(m.code) == 3 and m.rule == "country"), None)
+        country = next((m.code[:3] for m in self._prep_objects(sent, verb.i, ("in",))
+                        if m.rule in ("country", "capital-metonym")), None)
         if country is None and self._memory is not None:
-            country = self._memory.home_country()
+            # a gazetteer place of one country ("in Kampala" with locations on), else the
+            # article's country
+            placed = self._memory.place_countries.get(sent.index, frozenset())
+            country = next(iter(placed)) if len(placed) == 1 else self._memory.home_country()
         if country is None:
             return []
         return [Mention(verb.text, verb.start, verb.end, sent.index, verb.i, verb.i + 1, verb.i,
