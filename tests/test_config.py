@@ -28,7 +28,8 @@ def test_api_keys_in_the_file_are_the_servers(tmp_path):
 
 
 @pytest.mark.parametrize("bad", [{"nonsense": 1}, {"batch_size": "many"},
-                                 {"on_error": "explode"}, {"speech_events": "perhaps"}])
+                                 {"on_error": "explode"}, {"speech_events": "perhaps"},
+                                 {"sports_filter": "sometimes"}])
 def test_bad_values_name_the_setting(bad):
     with pytest.raises(ConfigError) as err:
         load_settings(bad, env={})

@@ -291,6 +291,11 @@ class ActorDictionary:
         return None
 
 
+def roles_of(code: str) -> set[str]:
+    """The three-letter chunks after an actor code's country ("PSEGOVHMS" → GOV, HMS)."""
+    return {code[k:k + 3] for k in range(3, len(code), 3)}
+
+
 def _date(v: Any) -> str | None:
     return None if v in (None, "") else str(v)[:10]
 

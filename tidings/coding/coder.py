@@ -25,6 +25,7 @@ from typing import Any
 
 from tidings.coding import sports
 from tidings.coding import status as status_mod
+from tidings.coding.actors import roles_of
 from tidings.coding.codebook import Codebook, load_codebook
 from tidings.coding.modality import governing, load_modalities
 from tidings.coding.patterns import (
@@ -182,6 +183,10 @@ class CameoCoder:
         # the dateline ("NAIROBI, Kenya —") names where the story is told: no actor, but a
         # sign of the article's country (what "police" or "the government" belong to)
         place, self._dateline_end = self._dateline(article, sentences)
+        if self.geocoder is not None:
+            # where a sentence places things, for agents with no owner ("gunmen abducted 30
+            # students in Kaduna state" → Nigerian gunmen); the geocoder caches by sentence
+            memory.place_lookup = self._place_countries
         country = self.resolver.dictionary.country_of_place(place) if place else None
         if country is not None:
             memory.country_counts[country] = memory.country_counts.get(country, 0) + 2
@@ -221,13 +226,6 @@ class CameoCoder:
     ) -> list[Event]:
         """Events of one sentence; ``memory`` carries the article's earlier mentions."""
         self._memory = memory
-        if memory is not None and self.geocoder is not None and self._geo_ctx is not None:
-            # where the sentence places things, for agents with no owner ("gunmen abducted 30
-            # students in Kaduna state" → Nigerian gunmen)
-            memory.place_countries[sent.index] = frozenset(
-                att.resolved.place.country for att in self.geocoder.places(self._geo_ctx, sent)
-                if att.resolved.place.country and att.prep in LOCATIVE_PREPS
-                and att.resolved.place.precision != "dateline")
         try:
             out: list[Event] = []
             for cand in self._candidates(sent):
@@ -280,6 +278,14 @@ class CameoCoder:
                 out.append(replace(cand, source=cand.target, target=cand.source, code=back))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
+
+    def _place_countries(self, sent: ParsedSentence) -> frozenset[str]:
+        """The countries of the gazetteer places the sentence puts something in."""
+        if self.geocoder is None or self._geo_ctx is None:
+            return frozenset()
+        return frozenset(
+            att.resolved.place.country for att in self.geocoder.places(self._geo_ctx, sent)
+            if att.resolved.place.country and att.prep in LOCATIVE_PREPS)
 
     def _responsibility(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate | None:
         """"IS claimed it had carried out the bombing", "the army admitted it shelled the
@@ -430,7 +436,7 @@ class CameoCoder:
                 continue
             if not p.objs and theme is not None and p.lemma[0] in MEASURE_VERBS and \
                     _measure(sent, theme) and not (theme.lemma.lower() == "target" and any(
-                        ARMED_OR_STATE_ROLES & _roles(m.code) - {"GOV"}
+                        ARMED_OR_STATE_ROLES & roles_of(m.code) - {"GOV"}
                         for m in self._subject(sent, verb))):
                 # "hit a seven-month low", "the deficit is set to hit $368bn" (but "its
                 # drones struck targets" is an attack)
@@ -518,9 +524,10 @@ class CameoCoder:
             # men"); never inside the object that named the source
             inside = {t.i for t in sent.subtree(obj.i)} if obj is not None and target else set()
             after = self._first_actor_after(sent, verb, source, inside)
-            if mutual and (obj is None or any(m.head not in {t.i for t in sent.subtree(obj.i)}
-                                              for m in after)):
-                after = []  # not an actor of an adjunct ("in a deal brokered by China")
+            if mutual and after:
+                in_obj = {t.i for t in sent.subtree(obj.i)} if obj is not None else set()
+                if any(m.head not in in_obj for m in after):
+                    after = []  # not an actor of an adjunct ("in a deal brokered by China")
             target = after or target
         if not source and self.codebook.lookup(pattern.code).root == "08":
             owner, owned_target = self._owned_event(sent, obj)
@@ -530,10 +537,7 @@ class CameoCoder:
                 theme.lemma.lower() in pattern.objs or theme.lower in pattern.objs):
             trigger = (verb.i, theme.i)
         if cause is not None:
-            # "four people were killed in police firing": one act, the firing's kind, by its
-            # owner; the firing is no second event
-            return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, source, target,
-                              governors=(cause.anchor,))
+            return _harmed_in(verb, cause, target)
         return _Candidate(pattern, trigger, verb.i, source, target)
 
     def _died_in(self, sent: ParsedSentence, verb: Token) -> _Candidate | None:
@@ -542,9 +546,7 @@ class CameoCoder:
         if cause is None:
             return None
         subj = next((c for c in sent.children(verb.i) if c.dep == "nsubj"), None)
-        target = (self._resolve(sent, subj.i) if subj is not None else []) or cause.target
-        return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, cause.source, target,
-                          governors=(cause.anchor,))
+        return _harmed_in(verb, cause, self._resolve(sent, subj.i) if subj is not None else [])
 
     def _cause(self, sent: ParsedSentence, verb: Token) -> _Candidate | None:
         """The act of force a passive harm verb happened in ("killed in an Israeli air strike",
@@ -968,7 +970,7 @@ class CameoCoder:
         if country is None and self._memory is not None:
             # a gazetteer place of one country ("in Kampala" with locations on), else the
             # article's country
-            placed = self._memory.place_countries.get(sent.index, frozenset())
+            placed = self._memory.place_countries(sent)
             country = next(iter(placed)) if len(placed) == 1 else self._memory.home_country()
         if country is None:
             return []
@@ -1108,14 +1110,16 @@ class CameoCoder:
         return ActorRef(text, None, span[0].start, span[-1].end)
 
 
-def _roles(code: str) -> set[str]:
-    """The role chunks of an actor code after its country ("PSEGOVHMS" → GOV, HMS)."""
-    return {code[k:k + 3] for k in range(3, len(code), 3)}
+def _harmed_in(verb: Token, cause: _Candidate, victims: list[Mention]) -> _Candidate:
+    """"Four people were killed in police firing": one act, the firing's kind, by its owner,
+    on the victims (else the firing's own target); the firing is no second event."""
+    return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, cause.source,
+                      victims or cause.target, governors=(cause.anchor,))
 
 
 def _civilian(code: str) -> bool:
     """An actor with a civilian role and no armed or state one (LAB, CVL, EDU, ...)."""
-    chunks = _roles(code)
+    chunks = roles_of(code)
     return bool(chunks & CIVILIAN_ROLES) and not chunks & ARMED_OR_STATE_ROLES
 
 

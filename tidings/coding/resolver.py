@@ -22,6 +22,7 @@ Coordinated noun phrases give one mention per conjunct ("Egypt and Qatar").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tidings.coding.actors import ActorDictionary, Entry, _Atom, default_dictionary
@@ -90,12 +91,15 @@ class ArticleMemory:
     date: str | None = None  # the article's publication date: office holders are dated
     default_country: str | None = None  # the user's setting for domestic news sources
     shallow: bool = False  # names only, no coreference (for looking back within a sentence)
-    # countries of the gazetteer places each sentence puts something in ("in Kaduna state"),
-    # by sentence index; filled by a coder that has a geocoder
-    place_countries: dict[int, frozenset[str]] = field(default_factory=dict)
+    # the countries of the gazetteer places a sentence puts something in ("in Kaduna state"),
+    # given by a coder that has a geocoder; asked only when an agent has no owner
+    place_lookup: Callable[[ParsedSentence], frozenset[str]] | None = None
 
     def names_only(self) -> ArticleMemory:
-        return ArticleMemory(date=self.date, shallow=True, place_countries=self.place_countries)
+        return ArticleMemory(date=self.date, shallow=True, place_lookup=self.place_lookup)
+
+    def place_countries(self, sent: ParsedSentence) -> frozenset[str]:
+        return self.place_lookup(sent) if self.place_lookup is not None else frozenset()
 
     def home_country(self) -> str | None:
         """The country an article is about, when one clearly dominates its named mentions
@@ -370,7 +374,7 @@ class ActorResolver:
             # cartel")
             # "gunmen killed three villagers in northern Nigeria": the agents of the one
             # country where the sentence places the event
-            country = self._place_country(sent, memory.place_countries.get(sent.index))
+            country = self._place_country(sent, memory.place_countries(sent))
             if country is not None:
                 return _mention(sent, *span, head, country + role, "context:place")
             # "police arrested 20 people" in a story about one country: that country's police

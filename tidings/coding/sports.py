@@ -19,6 +19,7 @@ from importlib import resources
 
 import yaml
 
+from tidings.coding.actors import roles_of
 from tidings.models import Event, ParsedSentence
 
 # roles no sports story gives a team or player
@@ -52,7 +53,7 @@ def is_sport(sentences: Sequence[ParsedSentence], marked: set[int]) -> bool:
 def keep(event: Event, marked: set[int]) -> bool:
     """Whether an event of a sports article is politics (see the module's docstring)."""
     codes = [event.source.code or ""] + ([event.target.code or ""] if event.target else [])
-    chunks = {c[k:k + 3] for c in codes for k in range(3, len(c), 3)}
+    chunks = set().union(*(roles_of(c) for c in codes))
     if chunks & POLITICAL_ROLES:
         return True
     if event.sentence_index in marked:

@@ -47,8 +47,9 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
 # "its militants were seen attacking": what pictures or footage show is their publisher's claim
 # passive verbs of belief that make what follows hearsay ("is believed to have supplied")
+# (the reporting verbs, "is said to", are SPEECH)
 BELIEF = {"believe", "think", "suspect", "understand", "rumour", "rumor", "presume", "assume",
-          "allege", "report", "say", "claim", "fear"}
+          "fear"}
 PERCEPTION = {"see", "show", "film", "picture", "depict", "record", "photograph", "hear"}
 MEDIA_NOUNS = {"picture", "photo", "photograph", "image", "video", "footage", "clip",
                "recording", "film"}
