@@ -406,3 +406,33 @@ def test_an_agentless_conviction_or_charge_is_by_the_courts_of_its_country():
     ])
     [ev] = code(s)
     assert (ev.source.code, ev.cameo) == ("RUSJUD", "116") and ev.source.text == "convicted"
+
+
+def test_the_addressee_of_a_call_on_is_the_appeals_target():
+    # "Brazil called on Venezuela to release prisoners": Brazil appeals to Venezuela
+    s = build_sentence([
+        ("Brazil", "Brazil", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1, "VBD"),
+        ("on", "on", "ADP", "prep", 1), ("Venezuela", "Venezuela", "PROPN", "pobj", 2),
+        ("to", "to", "PART", "aux", 5), ("release", "release", "VERB", "xcomp", 1, "VB"),
+        ("prisoners", "prisoner", "NOUN", "dobj", 5, "NNS"),
+    ])
+    [ev] = code(s)
+    assert (ev.source.code, ev.cameo[:2], ev.target.code) == ("BRA", "02", "VEN")
+
+
+def test_a_weapon_as_passive_agent_gives_way_to_whoever_fired_it():
+    # "The plane was shot down by a missile fired by Russian soldiers"
+    rows = [
+        ("The", "the", "DET", "det", 1), ("plane", "plane", "NOUN", "nsubjpass", 3),
+        ("was", "be", "AUX", "auxpass", 3), ("shot", "shoot", "VERB", "ROOT", 3, "VBN"),
+        ("down", "down", "ADP", "prt", 3), ("by", "by", "ADP", "agent", 3),
+        ("a", "a", "DET", "det", 7), ("missile", "missile", "NOUN", "pobj", 5),
+        ("fired", "fire", "VERB", "acl", 7, "VBN"), ("by", "by", "ADP", "agent", 8),
+        ("Russian", "russian", "ADJ", "amod", 11), ("soldiers", "soldier", "NOUN", "pobj", 9),
+    ]
+    assert [(e.source.code, e.cameo_root) for e in code(build_sentence(rows))] == [
+        ("RUSMIL", "19")]
+    # a weapon nobody is said to have fired leaves the act with no source
+    rows[8:] = [("fired", "fire", "VERB", "acl", 7, "VBN"), ("from", "from", "ADP", "prep", 8),
+                ("Gaza", "Gaza", "PROPN", "pobj", 9)]
+    assert code(build_sentence(rows)) == []

@@ -281,3 +281,23 @@ def test_agents_with_no_owner_belong_to_the_country_of_the_place_they_act_in(par
     # an owner that is named but unknown is not the place's country
     assert events("Mexican authorities arrested a leader of the Sinaloa cartel in Culiacan.") == [
         ("MEXGOV", "17", None)]
+
+
+def test_a_part_of_a_place_is_where_the_act_on_it_happens(parser, geo):
+    # "the outskirts of Goma", "Pakistan's ... province": the place they belong to places the
+    # agents with no owner, and a part of a place struck by force is still that place
+    from tidings.coding.coder import CameoCoder
+
+    coder = CameoCoder(geocoder=geo)
+
+    def events(text):
+        art = Article(id="t", text=text, published="2024-05-01")
+        return [(e.source.code, e.cameo_root, e.target.code if e.target else None)
+                for e in coder.code_article(art, parser.parse(art))]
+
+    assert events("Rebels shelled the outskirts of Goma on Sunday.") == [("CODREB", "19", "COD")]
+    assert events("Militants attacked a police post in Pakistan's Khyber Pakhtunkhwa "
+                  "province.") == [("PAKREB", "19", "PAKCOP")]
+    # who holds a district is not who is hit in it
+    assert events("Insurgents shelled a government-held district of the Yemeni city of "
+                  "Taiz.") == [("YEMREB", "19", "YEM")]

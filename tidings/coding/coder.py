@@ -35,7 +35,13 @@ from tidings.coding.patterns import (
     default_patterns,
 )
 from tidings.coding.patterns import lemma as lemma_of
-from tidings.coding.resolver import LOCATIVE_PREPS, ActorResolver, ArticleMemory
+from tidings.coding.resolver import (
+    AREA_WORDS,
+    HELD_WORDS,
+    LOCATIVE_PREPS,
+    ActorResolver,
+    ArticleMemory,
+)
 from tidings.models import (
     ActorRef,
     Article,
@@ -108,6 +114,9 @@ MEASURE_WORDS = {"low", "high", "record", "peak", "level", "mark", "milestone", 
                  "target", "figure", "threshold", "ceiling", "floor", "barrier", "limit", "rate",
                  "percent", "%", "bn", "billion", "million", "trillion", "jackpot", "snag",
                  "headline", "shelf", "market", "store", "shop", "button", "note", "stride"}
+# weapons named as a passive agent: who fired them is the agent
+MUNITIONS = {"missile", "rocket", "shell", "mortar", "bomb", "grenade", "bullet", "projectile",
+             "round", "explosive", "mine", "torpedo"}
 STRUCK_PREPS = {"at", "on", "upon", "into", "against", "toward", "towards"}
 MEASURE_VERBS = {"hit", "strike", "smash", "beat", "crush", "blast", "break", "top"}
 CURRENCY_SIGNS = {"$", "£", "€", "¥", "us$"}
@@ -283,9 +292,17 @@ class CameoCoder:
         """The countries of the gazetteer places the sentence puts something in."""
         if self.geocoder is None or self._geo_ctx is None:
             return frozenset()
+        def where(att: Any) -> bool:
+            if att.prep in LOCATIVE_PREPS:
+                return True
+            # "shelled the outskirts of Goma": a part of a place as the act's object
+            host = sent.tokens[att.host] if att.host is not None else None
+            return att.role == "attached" and att.prep is None and host is not None and \
+                host.lower in AREA_WORDS and host.dep in ("dobj", "nsubjpass")
+
         return frozenset(
             att.resolved.place.country for att in self.geocoder.places(self._geo_ctx, sent)
-            if att.resolved.place.country and att.prep in LOCATIVE_PREPS)
+            if att.resolved.place.country and where(att))
 
     def _responsibility(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate | None:
         """"IS claimed it had carried out the bombing", "the army admitted it shelled the
@@ -362,7 +379,10 @@ class CameoCoder:
                 obj = next((c for c in sent.children(gov.i) if c.dep == "dobj"), None)
                 if obj is None and cur.dep == "ccomp":
                     obj = next((c for c in sent.children(cur.i) if c.dep == "nsubj"), None)
-                target = (self._resolve(sent, obj.i) if obj is not None else []) or target
+                # "called on Venezuela to release": the addressee is the preposition's object
+                addressee = self._resolve(sent, obj.i) if obj is not None else \
+                    self._controller(sent, gov)
+                target = addressee or target
             trigger = (gov.i, *trigger)
             governors = (*governors, gov.i)
             # (an appeal, a demand or a refusal is the governor's act: its status is theirs)
@@ -593,6 +613,8 @@ class CameoCoder:
         for t in sent.subtree(verb.i):
             if t.i <= verb.i or t.i in skip or t.pos not in ACTOR_POS:
                 continue
+            if t.dep in ("npadvmod", "compound") and sent.tokens[t.head].lower in HELD_WORDS:
+                continue  # "a government-held district": who holds the place is not hit
             # a modifier stands for the phrase it modifies ("Israeli troops" → ISRMIL), else
             # for itself ("Egypt's proposal" → Egypt)
             head = t
@@ -977,12 +999,27 @@ class CameoCoder:
         return [Mention(verb.text, verb.start, verb.end, sent.index, verb.i, verb.i + 1, verb.i,
                         country + role, "implied:" + role.lower())]
 
-    def _agent(self, sent: ParsedSentence, head: int) -> list[Mention]:
+    def _agent(self, sent: ParsedSentence, head: int, depth: int = 0) -> list[Mention]:
         for c in sent.children(head):
             if c.dep == "agent" or (c.dep == "prep" and c.lower == "by"):
                 for g in sent.children(c.i):
                     if g.dep == "pobj":
-                        return self._resolve(sent, g.i)
+                        found = self._resolve(sent, g.i)
+                        if not found and g.lemma.lower() in MUNITIONS and depth < 2:
+                            # "shot down by a missile fired by separatists": who fired it
+                            found = self._fired_by(sent, g, depth)
+                        return found
+        return []
+
+    def _fired_by(self, sent: ParsedSentence, weapon: Token, depth: int) -> list[Mention]:
+        for v in sent.children(weapon.i):
+            if v.dep not in ("acl", "relcl") or v.pos != "VERB":
+                continue
+            # (also through "believed to be fired by")
+            for verb in (v, *(x for x in sent.children(v.i) if x.dep == "xcomp")):
+                found = self._agent(sent, verb.i, depth + 1)
+                if found:
+                    return found
         return []
 
     def _prep_objects(
@@ -1173,8 +1210,16 @@ def _struck_place(sent: ParsedSentence, cand: _Candidate, match: Any) -> Mention
     tok = next((t for t in sent.tokens if t.start <= match.start < t.end), None)
     if tok is None:
         return None
-    while tok.dep in ("compound", "flat", "amod") and tok.head != tok.i:
-        tok = sent.tokens[tok.head]
+    while tok.head != tok.i:
+        if tok.dep in ("compound", "flat", "amod"):
+            tok = sent.tokens[tok.head]
+            continue
+        of = sent.tokens[tok.head]
+        if tok.dep == "pobj" and of.lower == "of" and of.head != of.i and \
+                sent.tokens[of.head].lower in AREA_WORDS:
+            tok = sent.tokens[of.head]  # "shelled the outskirts of Goma"
+            continue
+        break
     head = sent.tokens[tok.head]
     held = tok.dep == "dobj" and head.i in cand.trigger or tok.dep == "nsubjpass" and \
         head.i in cand.trigger

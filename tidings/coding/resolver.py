@@ -57,6 +57,12 @@ NON_ACTOR_HEADS = {
     "goalkeeper", "midfielder", "defender", "winger", "footballer", "cricketer", "batsman",
     "bowler", "runner", "sprinter", "athlete", "cyclist", "swimmer", "boxer", "golfer",
 }
+# parts of a place ("Pakistan's Khyber Pakhtunkhwa province", "the outskirts of Goma"): the
+# place they belong to is where an act in or on them happens
+AREA_WORDS = {"city", "town", "village", "province", "region", "district", "county",
+              "governorate", "area", "areas", "outskirts", "suburb", "suburbs", "capital",
+              "part", "parts", "neighbourhood", "neighborhood", "quarter"}
+HELD_WORDS = {"held", "controlled", "occupied", "run", "dominated"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 POSSESSIVE_PRONOUNS = {"its", "their"}
@@ -334,6 +340,11 @@ class ActorResolver:
         named = [a for a in atoms if a.entry is not None]
         roles = [a for a in atoms if a.role is not None]
         role = head_atom.role if head_atom is not None else roles[-1].role if roles else None
+        if head_atom is None and htok.lemma.lower() in NON_ACTOR_HEADS and any(
+                toks[i].lower in HELD_WORDS and toks[i - 1].text == "-"
+                for i in range(span[0] + 1, span[1])):
+            # "a government-held district", "rebel-controlled areas": a place, not its holder
+            role = None
         if head_atom is not None and htok.lemma.lower() in GENERIC_HEADS:
             # "opposition leaders", "rebel commander", "union official": the modifier says
             # whose leader
@@ -400,7 +411,9 @@ class ActorResolver:
                 return None  # a group, person or body named: it is the likelier owner
             countries.add(e.country)
             tok = sent.tokens[_phrase_head(sent, atom.start, atom.end)]
-            while tok.dep in ("amod", "compound", "nmod") and tok.head != tok.i:
+            # ("in Pakistan's Khyber Pakhtunkhwa province": the province's slot is Pakistan's)
+            while tok.head != tok.i and (tok.dep in ("amod", "compound", "nmod") or (
+                    tok.dep == "poss" and sent.tokens[tok.head].lower in AREA_WORDS)):
                 tok = sent.tokens[tok.head]
             if e.kind != "demonym" and tok.dep == "pobj" and \
                     sent.tokens[tok.head].lower in LOCATIVE_PREPS:
