@@ -436,3 +436,90 @@ def test_a_weapon_as_passive_agent_gives_way_to_whoever_fired_it():
     rows[8:] = [("fired", "fire", "VERB", "acl", 7, "VBN"), ("from", "from", "ADP", "prep", 8),
                 ("Gaza", "Gaza", "PROPN", "pobj", 9)]
     assert code(build_sentence(rows)) == []
+
+
+def test_the_object_of_for_or_to_completes_a_verb_with_no_direct_object():
+    # "Egypt called for a ceasefire": an appeal for a ceasefire (0256), not a bare appeal
+    def called(prep, verb="call", lemma_verb="called"):
+        return build_sentence([
+            ("Egypt", "Egypt", "PROPN", "nsubj", 1), (lemma_verb, verb, "VERB", "ROOT", 1, "VBD"),
+            (prep, prep, "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
+            ("ceasefire", "ceasefire", "NOUN", "pobj", 2),
+        ])
+    assert [e.cameo for e in code(called("for"))] == ["0256"]
+    # "Ethiopia and the TPLF agreed to a ceasefire": each declares it with the other
+    s = build_sentence([
+        ("Ethiopia", "Ethiopia", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Hamas", "Hamas", "PROPN", "conj", 0), ("agreed", "agree", "VERB", "ROOT", 3, "VBD"),
+        ("to", "to", "ADP", "prep", 3), ("a", "a", "DET", "det", 6),
+        ("ceasefire", "ceasefire", "NOUN", "pobj", 4),
+    ])
+    assert triples(code(s)) == [("ETH", "0871", "PSEGOVHMS", "asserted"),
+                                ("PSEGOVHMS", "0871", "ETH", "asserted")]
+
+
+def test_ordering_a_diplomat_to_leave_is_an_expulsion_and_children_are_civilians():
+    s = build_sentence([
+        ("Niger", "Niger", "PROPN", "poss", 3), ("'s", "'s", "PART", "case", 0),
+        ("military", "military", "ADJ", "amod", 3), ("rulers", "ruler", "NOUN", "nsubj", 4),
+        ("ordered", "order", "VERB", "ROOT", 4, "VBD"), ("the", "the", "DET", "det", 7),
+        ("French", "french", "ADJ", "amod", 7), ("ambassador", "ambassador", "NOUN", "dobj", 4),
+        ("to", "to", "PART", "aux", 9), ("leave", "leave", "VERB", "xcomp", 4, "VB"),
+    ])
+    assert triples(code(s)) == [("NERGOV", "174", "FRAGOV", "asserted")]
+    # "Troops killed two Malian children"
+    s = build_sentence([
+        ("Troops", "troop", "NOUN", "nsubj", 1, "NNS"), ("killed", "kill", "VERB", "ROOT", 1),
+        ("two", "two", "NUM", "nummod", 4), ("Malian", "malian", "ADJ", "amod", 4),
+        ("children", "child", "NOUN", "dobj", 1, "NNS"),
+    ])
+    assert [e.target.code for e in code(s, default_country="MLI")] == ["MLICVL"]
+
+
+def test_force_on_what_an_actor_owns_is_force_on_the_actor():
+    # "Armenia accused Azerbaijan of firing on its positions": on Armenia
+    s = build_sentence([
+        ("Armenia", "Armenia", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1),
+        ("Azerbaijan", "Azerbaijan", "PROPN", "dobj", 1), ("of", "of", "ADP", "prep", 1),
+        ("firing", "fire", "VERB", "pcomp", 3, "VBG"), ("on", "on", "ADP", "prep", 4),
+        ("its", "its", "PRON", "poss", 7), ("positions", "position", "NOUN", "pobj", 5, "NNS"),
+    ])
+    assert ("AZE", "193", "ARM", "claimed") in triples(code(s))
+    # "Russia shelled Ukraine's positions"
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("shelled", "shell", "VERB", "ROOT", 1),
+        ("Ukraine", "Ukraine", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
+        ("positions", "position", "NOUN", "dobj", 1, "NNS"),
+    ])
+    assert triples(code(s)) == [("RUS", "194", "UKR", "asserted")]
+
+
+def test_an_exchange_is_mutual_a_states_protest_is_a_complaint_and_seizing_power_no_seizure():
+    # "Israel and Hamas exchanged prisoners under a truce brokered by Qatar"
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Hamas", "Hamas", "PROPN", "conj", 0), ("exchanged", "exchange", "VERB", "ROOT", 3),
+        ("prisoners", "prisoner", "NOUN", "dobj", 3, "NNS"), ("under", "under", "ADP", "prep", 3),
+        ("a", "a", "DET", "det", 7), ("truce", "truce", "NOUN", "pobj", 5),
+        ("brokered", "broker", "VERB", "acl", 7, "VBN"), ("by", "by", "ADP", "agent", 8),
+        ("Qatar", "Qatar", "PROPN", "pobj", 9),
+    ])
+    got = [(src, c, tgt) for src, c, tgt, _ in triples(code(s)) if c.startswith("08")]
+    assert got == [("ISR", "0841", "PSEGOVHMS"), ("PSEGOVHMS", "0841", "ISR")]
+
+    def protested(subject):
+        return build_sentence([
+            (subject, subject, "PROPN", "nsubj", 1), ("protested", "protest", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("visit", "visit", "NOUN", "dobj", 1)])
+    assert [e.cameo for e in code(protested("China"))] == ["114"]
+    # protesters protest in the street
+    assert [e.cameo for e in code(build_sentence([
+        ("Chinese", "chinese", "ADJ", "amod", 1), ("students", "student", "NOUN", "nsubj", 2),
+        ("protested", "protest", "VERB", "ROOT", 2)]))] == ["140"]
+    # "Soldiers seized power": no seizure of property, as "soldiers seized a ship" is
+    def seized(what):
+        return build_sentence([
+            ("Iranian", "iranian", "ADJ", "amod", 1), ("soldiers", "soldier", "NOUN", "nsubj", 2),
+            ("seized", "seize", "VERB", "ROOT", 2, "VBD"), (what, what, "NOUN", "dobj", 2)])
+    assert [e.cameo for e in code(seized("ship"))] == ["171"]
+    assert code(seized("power")) == []

@@ -301,3 +301,15 @@ def test_a_part_of_a_place_is_where_the_act_on_it_happens(parser, geo):
     # who holds a district is not who is hit in it
     assert events("Insurgents shelled a government-held district of the Yemeni city of "
                   "Taiz.") == [("YEMREB", "19", "YEM")]
+
+
+def test_a_body_in_a_city_is_that_citys_countrys(parser, geo):
+    # "a court in Istanbul": the place it is in is no unknown owner, as "of the Sinaloa
+    # cartel" is
+    from tidings.coding.coder import CameoCoder
+
+    coder = CameoCoder(geocoder=geo)
+    art = Article(id="t", text="A court in Istanbul jailed a journalist on Friday.",
+                  published="2024-05-01")
+    assert [(e.source.code, e.cameo_root, e.target.code)
+            for e in coder.code_article(art, parser.parse(art))] == [("TURJUD", "17", "TURMED")]

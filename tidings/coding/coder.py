@@ -39,6 +39,8 @@ from tidings.coding.resolver import (
     AREA_WORDS,
     HELD_WORDS,
     LOCATIVE_PREPS,
+    NON_STATE_PREFIXES,
+    POSSESSIVE_PRONOUNS,
     ActorResolver,
     ArticleMemory,
 )
@@ -64,6 +66,14 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events between coordinated subjects are mutual ("A and B met", "... clashed").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+RECIPROCAL_CODES = {"0871"}  # a ceasefire between parties is each one's
+# verbs whose coordinated subjects act on each other whatever the act ("exchanged prisoners")
+RECIPROCAL_VERBS = {"exchange", "swap"}
+
+
+def _reciprocal(code: str, verb: str = "") -> bool:
+    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or verb in RECIPROCAL_VERBS
+
 # Codes that react to a publication rather than make one: comment, endorse, criticise, reject
 REACTION_ROOTS = {"01", "05", "11", "12"}
 # Objects that make a bare action verb a publication: "released a video", "seized on a report"
@@ -71,6 +81,10 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
                  "image", "data", "figure", "document", "list", "book", "album", "film",
                  "recording", "study", "survey", "result", "communique", "transcript", "map",
                  "poll", "message", "audio", "tape", "clip", "song", "trailer", "detail"}
+# Objects that take a bare action verb out of its sense: "seized power" is no seizure of
+# property (CAMEO has no code for a coup), "seized the opportunity" none at all
+IDIOM_OBJECTS = {"power", "opportunity", "chance", "moment", "lead", "limelight", "headline",
+                 "spotlight"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
 # "urged Israel to attack", "called on Israel to halt": the governor's object does the action
@@ -436,6 +450,14 @@ class CameoCoder:
         xcomp = next((c for c in kids if c.dep == "xcomp"), None)
         if xcomp is not None:
             obj_words.add(xcomp.lemma.lower())
+        if theme is None:
+            # the object of "for", "to" or "on" when there is no direct object: "called for a
+            # ceasefire", "agreed to a truce", "agreed on a prisoner exchange"
+            for c in kids:
+                if c.dep == "prep" and c.lower in ("for", "to", "on"):
+                    pobj = next((g for g in sent.children(c.i) if g.dep == "pobj"), None)
+                    if pobj is not None:
+                        obj_words |= {pobj.lemma.lower(), pobj.lower}
         pattern = None
         roles: dict[str, list[Mention]] = {}
         for p in pats:
@@ -453,6 +475,9 @@ class CameoCoder:
                     self.codebook.lookup(p.code).root not in REACTION_ROOTS:
                 # "released a video", "issued a statement": a publication, no act (but
                 # "vetoed a statement", "condemned the report" react to one)
+                continue
+            if not p.objs and obj_words & IDIOM_OBJECTS and \
+                    self.codebook.lookup(p.code).root not in REACTION_ROOTS:
                 continue
             if not p.objs and theme is not None and p.lemma[0] in MEASURE_VERBS and \
                     _measure(sent, theme) and not (theme.lemma.lower() == "target" and any(
@@ -516,6 +541,8 @@ class CameoCoder:
                 dative = next((c for c in kids if c.dep == "dative"), None)
                 if dative is not None:
                     target = self._resolve(sent, dative.i)
+        if not target and self.codebook.lookup(pattern.code).root in ("18", "19", "20"):
+            target = self._struck_owner(sent, verb, theme, source)
         if pattern.converse and not passive:
             giver = self._prep_objects(sent, verb.i, pattern.preps or ("from",))
             if not giver and obj is not None:
@@ -531,7 +558,7 @@ class CameoCoder:
         target = roles.get("target") or target
         unknown_party = obj is not None and not target and self.resolver.is_party(sent, obj.i)
         mutual = len(source) > 1 and not target and \
-            self.codebook.lookup(pattern.code).root in RECIPROCAL_ROOTS
+            _reciprocal(self.codebook.lookup(pattern.code).code, lemma_of(verb))
         if not passive and not unknown_party and (not target or (source and all(
                 _same_actor(t.code, m.code) for t in target for m in source))):
             # (an object that names a party of unknown country — "killed 20 jihadists near the
@@ -1011,6 +1038,30 @@ class CameoCoder:
                         return found
         return []
 
+    def _struck_owner(self, sent: ParsedSentence, verb: Token, theme: Token | None,
+                      source: list[Mention]) -> list[Mention]:
+        """"Shelled Ukraine's positions", "struck Hezbollah's depots", "accused Azerbaijan of
+        firing on its positions": force on what an actor owns is force on the actor."""
+        struck = [theme] if theme is not None else []
+        for c in sent.children(verb.i):
+            if c.dep == "prep" and c.lower in STRUCK_PREPS:
+                struck.extend(g for g in sent.children(c.i) if g.dep == "pobj")
+        own = {m.code for m in source}
+        for noun in struck:
+            poss = next((c for c in sent.children(noun.i) if c.dep == "poss"), None)
+            if poss is None:
+                continue
+            if poss.lower in POSSESSIVE_PRONOUNS:
+                # the nearest collective actor before it, other than the one who strikes
+                before = [m for m in self.resolver.mentions(sent, ArticleMemory(shallow=True))
+                          if m.token_end <= poss.i and m.code not in own
+                          and sent.tokens[m.head].pos == "PROPN"]
+                return before[-1:]
+            found = [m for m in self._resolve(sent, poss.i) if m.code not in own]
+            if found:
+                return found
+        return []
+
     def _fired_by(self, sent: ParsedSentence, weapon: Token, depth: int) -> list[Mention]:
         for v in sent.children(weapon.i):
             if v.dep not in ("acl", "relcl") or v.pos != "VERB":
@@ -1051,6 +1102,11 @@ class CameoCoder:
                                       for m in cand.source):
             # state forces bombing: from the air (195), not a planted bomb (183)
             info = self.codebook.lookup("195")
+        if info.code == "140" and lemma_of(sent.tokens[cand.anchor]) == "protest" and all(
+                m.code[:3] not in NON_STATE_PREFIXES and roles_of(m.code) <= {"GOV"}
+                for m in cand.source):
+            # "China protested the visit": a state's protest is an official complaint
+            info = self.codebook.lookup("114")
         # (an imported PETRARCH dictionary spells its own negated patterns out)
         refused = _refusal(info.code, result) if cand.pattern.origin != "petrarch" else None
         if refused is not None:
@@ -1077,7 +1133,8 @@ class CameoCoder:
             targets = [_hit_place(t) for t in targets]
         pairs = [(s, t) for s in cand.source for t in targets]
         place_only = all(t.rule.endswith(":place") for t in cand.target)
-        if place_only and len(cand.source) > 1 and info.root in RECIPROCAL_ROOTS:
+        if place_only and len(cand.source) > 1 and \
+                _reciprocal(info.code, lemma_of(sent.tokens[cand.anchor])):
             # (where "A and B clashed in Khartoum" happened does not stop them acting on each
             # other)
             # "Brazil and the United States agreed to deepen ties": each acts on the other

@@ -29,7 +29,7 @@ from tidings.coding.actors import ActorDictionary, Entry, _Atom, default_diction
 from tidings.models import Mention, ParsedSentence
 
 _NP_MODIFIERS = {"compound", "amod", "poss", "det", "nmod", "case", "nummod", "flat", "quantmod"}
-_NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS"}
+NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS"}
 PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "number", "handful",
               "member", "one", "some", "delegation", "representative", "group", "unit", "team",
               "head", "chief", "leader", "spokesman", "spokeswoman", "envoy", "official",
@@ -128,7 +128,7 @@ class ArticleMemory:
                                           tok.dep in ("nsubj", "nsubjpass")))
             c = m.code[:3]
             if not m.rule.startswith(("coref", "context")) and c.isalpha() and \
-                    c not in _NON_STATE_PREFIXES:
+                    c not in NON_STATE_PREFIXES:
                 self.country_counts[c] = self.country_counts.get(c, 0) + 1
 
     def _recent(self, sentence: int, token: int) -> list[_Remembered]:
@@ -374,8 +374,10 @@ class ActorResolver:
         if memory is None or memory.shallow:
             return None
         found = self._coref(sent, head, span, role, memory)
+        # (a named place it is in is no owner: "a court in Istanbul", "police in Kaduna")
         named_owner = owner_obj is not None and any(
-            t.pos == "PROPN" for t in sent.subtree(owner_obj))
+            t.pos == "PROPN" for t in sent.subtree(owner_obj)) and not (
+            of_obj is None and sent.tokens[sent.tokens[owner_obj].head].lower == "in")
         if found is None and role is not None and not role.endswith("~") and \
                 not named_owner and htok.pos in ("NOUN", "PROPN") and (
                     (head_atom is not None and head_atom.role is not None)
@@ -407,7 +409,7 @@ class ActorResolver:
             if e is None:
                 continue
             if e.kind not in ("country", "capital", "demonym") or len(e.country) != 3 or \
-                    not e.country.isalpha() or e.country in _NON_STATE_PREFIXES:
+                    not e.country.isalpha() or e.country in NON_STATE_PREFIXES:
                 return None  # a group, person or body named: it is the likelier owner
             countries.add(e.country)
             tok = sent.tokens[_phrase_head(sent, atom.start, atom.end)]
@@ -495,7 +497,7 @@ def compose(owner: Entry, role: str) -> str:
     if owner.kind == "group" and len(owner.code) <= 3:
         return owner.code + role
     if owner.kind == "group":
-        if owner.country in _NON_STATE_PREFIXES or role == "GOV" or not owner.group:
+        if owner.country in NON_STATE_PREFIXES or role == "GOV" or not owner.group:
             return owner.code
         role = "REB" if role in ("MIL", "REB") else role
         return f"{owner.country}{role}{owner.group}"
@@ -509,7 +511,7 @@ def _kind(e: Entry) -> str:
 
 
 def _entry_kind(code: str) -> str:
-    return "group" if len(code) >= 9 or code[:3] in _NON_STATE_PREFIXES else "country"
+    return "group" if len(code) >= 9 or code[:3] in NON_STATE_PREFIXES else "country"
 
 
 def _group(code: str) -> str | None:
