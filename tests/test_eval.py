@@ -69,3 +69,23 @@ def test_police_detection_counts_every_mention_of_a_merged_event_in_its_sentence
     assert out["sentences"] == 3
     assert out["ARREST"]["gold"] == 2
     assert (out["ARREST"]["recall"], out["ARREST"]["precision"]) == (1.0, 1.0)
+
+
+def test_record_scoring_reads_other_spellings_of_a_body_as_one_code(tmp_path, pipeline):
+    # gold made with Phoenix dictionaries spells the EU "IGOEUREEC", the CAMEO manual "IGOEEC"
+    from tidings.eval.records import evaluate_records, synonym_codes
+
+    ref = tmp_path / "reference" / "cameo"
+    ref.mkdir(parents=True)
+    (ref / "cameo_actor_known_groups.csv").write_text(
+        "code,full_code_cameo_manual,keds_table_7_1_codes_ending_in_code\n"
+        "EEC,IGOEEC,IGOEUREEC\nAAM,,PSEREBAAM\nCWN,IGOCWN,IGOCWN\n")
+    syn = synonym_codes(tmp_path / "reference")
+    assert syn == {"IGOEUREEC": "IGOEEC"}
+    assert synonym_codes(tmp_path / "nowhere") == {}
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps({
+        "id": "r1", "text": "Ukraine ratified an agreement with the European Union.",
+        "gold_events": [["UKR", "IGOEUREEC", "057"]]}) + "\n")
+    assert evaluate_records(records, pipeline, "r", syn).summary()["records_exact"] == 1
+    assert evaluate_records(records, pipeline, "r").summary()["records_exact"] == 0

@@ -114,7 +114,9 @@ def evaluate_sets(names: list[str], pipeline: Pipeline) -> list[dict[str, Any]]:
     if base is None:
         raise EvalError("the gold sets live in ../shared, which this checkout does not have",
                         hint="pass a gold file path instead")
-    from tidings.eval.records import evaluate_records
+    from tidings.eval.records import evaluate_records, synonym_codes
+
+    synonyms = synonym_codes(base / "reference")
 
     out = []
     for name in names:
@@ -129,7 +131,7 @@ def evaluate_sets(names: list[str], pipeline: Pipeline) -> list[dict[str, Any]]:
                     dictionaries=[*pipeline.settings.dictionaries, *extra],
                     patterns=[*pipeline.settings.patterns, *verbs]))
                 p._parser = pipeline._parser
-            out.append(evaluate_records(base / RECORD_SETS[name], p, name).summary())
+            out.append(evaluate_records(base / RECORD_SETS[name], p, name, synonyms).summary())
         elif name == "indiapoliceevents":
             from tidings.eval.police import evaluate_police
 

@@ -67,6 +67,26 @@ def _norm(code: str | None) -> str | None:
     return code.upper()
 
 
+def synonym_codes(reference: Path | None) -> dict[str, str]:
+    """KEDS long-form codes of international bodies → the CAMEO manual's code for the same
+    body ("IGOEUREEC" → "IGOEEC", both the European Union), from
+    ``reference/cameo/cameo_actor_known_groups.csv``: gold made with PETRARCH's Phoenix
+    dictionaries spells them the long way, tidings the manual's."""
+    import csv
+
+    path = reference / "cameo" / "cameo_actor_known_groups.csv" if reference else None
+    if path is None or not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            manual = (row.get("full_code_cameo_manual") or "").strip().upper()
+            keds = (row.get("keds_table_7_1_codes_ending_in_code") or "").strip().upper()
+            if manual and keds and manual != keds and keds[:3] == manual[:3]:
+                out[keds] = manual
+    return out
+
+
 def strict_tp(gold: list[Triple], pred: list[Triple]) -> int:
     return sum((Counter(gold) & Counter(pred)).values())
 
@@ -85,17 +105,26 @@ def lenient_tp(gold: list[Triple], pred: list[Triple]) -> int:
     return tp
 
 
-def evaluate_records(path: Path, pipeline: Pipeline, name: str) -> RecordScore:
+def evaluate_records(path: Path, pipeline: Pipeline, name: str,
+                     synonyms: dict[str, str] | None = None) -> RecordScore:
+    """Score a record set; ``synonyms`` maps other spellings of an actor code to tidings'
+    (see ``synonym_codes``) before triples are compared."""
     score = RecordScore(name)
+    syn = synonyms or {}
+
+    def canon(code: str | None) -> str | None:
+        code = _norm(code)
+        return syn.get(code, code) if code is not None else None
+
     for rec in read_records(path):
-        gold: list[Triple] = [(_norm(s) or "", _norm(t), c) for s, t, c in rec["gold_events"]]
+        gold: list[Triple] = [(canon(s) or "", canon(t), c) for s, t, c in rec["gold_events"]]
         date = rec.get("date") or ""
         published = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else None
         result = pipeline.process(Article(id=rec["id"], text=rec["text"], published=published))
         pred: list[Triple] = []
         if isinstance(result, ArticleResult):
-            pred = sorted({(e.source.code or "", e.target.code if e.target else None, e.cameo)
-                           for e in result.events}, key=str)
+            pred = sorted({(canon(e.source.code) or "", canon(e.target.code) if e.target
+                            else None, e.cameo) for e in result.events}, key=str)
         score.records += 1
         score.gold += len(gold)
         score.pred += len(pred)
@@ -105,7 +134,7 @@ def evaluate_records(path: Path, pipeline: Pipeline, name: str) -> RecordScore:
         score.exact += int(tp == len(gold) == len(pred))
         expected = {c for g in gold for c in (g[0], g[1]) if c}
         if expected and isinstance(result, ArticleResult):
-            found = _mention_codes(pipeline, result)
+            found = {canon(c) for c in _mention_codes(pipeline, result)}
             score.actor_records += 1
             score.actors_resolved += int(expected <= found)
     return score
