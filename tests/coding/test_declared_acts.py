@@ -523,3 +523,29 @@ def test_an_exchange_is_mutual_a_states_protest_is_a_complaint_and_seizing_power
             ("seized", "seize", "VERB", "ROOT", 2, "VBD"), (what, what, "NOUN", "dobj", 2)])
     assert [e.cameo for e in code(seized("ship"))] == ["171"]
     assert code(seized("power")) == []
+
+
+def test_an_attack_in_words_is_criticism_and_poverty_is_no_foe():
+    def attacked(*rest):
+        return build_sentence([
+            ("Kenya", "Kenya", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Uganda", "Uganda", "PROPN", "dobj", 1), *rest])
+    assert [e.cameo for e in code(attacked())] == ["190"]
+    # "..., saying it had lied"
+    assert [e.cameo for e in code(attacked(
+        (",", ",", "PUNCT", "punct", 1), ("saying", "say", "VERB", "advcl", 1, "VBG"),
+        ("it", "it", "PRON", "nsubj", 7), ("lied", "lie", "VERB", "ccomp", 5, "VBD")))] == ["111"]
+    # "... over the dam", "... for blocking the deal"
+    assert [e.cameo for e in code(attacked(
+        ("over", "over", "ADP", "prep", 1), ("the", "the", "DET", "det", 5),
+        ("dam", "dam", "NOUN", "pobj", 3)))] == ["111"]
+    assert [e.cameo for e in code(attacked(
+        ("for", "for", "ADP", "prep", 1), ("blocking", "block", "VERB", "pcomp", 3, "VBG"),
+        ("the", "the", "DET", "det", 6), ("deal", "deal", "NOUN", "dobj", 4)))] == ["111"]
+    # "for hours" is how long the attack went on
+    assert [e.cameo for e in code(attacked(
+        ("for", "for", "ADP", "prep", 1), ("hours", "hour", "NOUN", "pobj", 3, "NNS")))] == ["190"]
+    # "Kenya fought poverty"
+    assert code(build_sentence([
+        ("Kenya", "Kenya", "PROPN", "nsubj", 1), ("fought", "fight", "VERB", "ROOT", 1),
+        ("poverty", "poverty", "NOUN", "dobj", 1)])) == []

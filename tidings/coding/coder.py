@@ -85,6 +85,15 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
 # property (CAMEO has no code for a coup), "seized the opportunity" none at all
 IDIOM_OBJECTS = {"power", "opportunity", "chance", "moment", "lead", "limelight", "headline",
                  "spotlight"}
+# What one "fights" or "attacks" that is no actor: "an attempt to fight poverty"
+ABSTRACT_FOES = {"poverty", "corruption", "crime", "disease", "hunger", "inflation",
+                 "unemployment", "fire", "blaze", "wildfire", "flood", "climate", "virus",
+                 "pandemic", "epidemic", "addiction", "illiteracy", "racism", "discrimination",
+                 "fraud", "obesity", "cancer", "malaria", "drought", "deforestation", "pollution",
+                 "smuggling", "trafficking", "piracy", "inequality", "apathy", "complacency"}
+# "attacked British imperialists, saying ...", "attacked the minister over the cuts": words
+VERBAL_ATTACK_CUES = {"say", "call", "describe", "accuse", "argue", "claim", "insist", "tell",
+                      "warn", "brand", "label", "dismiss"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
 # "urged Israel to attack", "called on Israel to halt": the governor's object does the action
@@ -476,6 +485,9 @@ class CameoCoder:
                 # "released a video", "issued a statement": a publication, no act (but
                 # "vetoed a statement", "condemned the report" react to one)
                 continue
+            if not p.objs and obj_words & ABSTRACT_FOES and \
+                    self.codebook.lookup(p.code).root in ("18", "19", "20"):
+                continue
             if not p.objs and obj_words & IDIOM_OBJECTS and \
                     self.codebook.lookup(p.code).root not in REACTION_ROOTS:
                 continue
@@ -492,6 +504,8 @@ class CameoCoder:
             break
         if pattern is None:
             return None
+        if not pattern.objs and lemma_of(verb) == "attack" and _verbal_attack(sent, verb):
+            pattern = replace(pattern, code="111")
         if obj is not None and lemma_of(verb) in LIGHT_VERBS and lemma_of(obj) in \
                 self.patterns.nouns:
             return None  # "staged a protest": the noun names the event, anchored on the verb
@@ -1209,6 +1223,20 @@ def _harmed_in(verb: Token, cause: _Candidate, victims: list[Mention]) -> _Candi
     on the victims (else the firing's own target); the firing is no second event."""
     return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, cause.source,
                       victims or cause.target, governors=(cause.anchor,))
+
+
+def _verbal_attack(sent: ParsedSentence, verb: Token) -> bool:
+    """"Mbeki attacked British imperialists, saying they ...", "attacked the minister over
+    the cuts", "attacked him for failing to act": an attack in words."""
+    for c in sent.children(verb.i):
+        if c.dep == "advcl" and c.tag == "VBG" and lemma_of(c) in VERBAL_ATTACK_CUES:
+            return True
+        if c.dep == "prep" and c.lower == "over":
+            return True
+        if c.dep == "prep" and c.lower == "for" and any(
+                g.dep == "pcomp" and g.tag == "VBG" for g in sent.children(c.i)):
+            return True
+    return False
 
 
 def _civilian(code: str) -> bool:
