@@ -549,3 +549,38 @@ def test_an_attack_in_words_is_criticism_and_poverty_is_no_foe():
     assert code(build_sentence([
         ("Kenya", "Kenya", "PROPN", "nsubj", 1), ("fought", "fight", "VERB", "ROOT", 1),
         ("poverty", "poverty", "NOUN", "dobj", 1)])) == []
+
+
+def test_who_is_charged_with_an_act_does_it_on_the_accusers_word():
+    # "Kenya charged two Somali men with helping Hamas"
+    def charged(obj_rows):
+        n = len(obj_rows)
+        return build_sentence([
+            ("Kenya", "Kenya", "PROPN", "nsubj", 1), ("charged", "charge", "VERB", "ROOT", 1),
+            *obj_rows, ("with", "with", "ADP", "prep", 1),
+            ("helping", "help", "VERB", "pcomp", 2 + n, "VBG"),
+            ("Hamas", "Hamas", "PROPN", "dobj", 3 + n)])
+    got = triples(code(charged([("two", "two", "NUM", "nummod", 4),
+                                ("Somali", "somali", "ADJ", "amod", 4),
+                                ("men", "man", "NOUN", "dobj", 1, "NNS")])))
+    assert ("SOM", "070", "PSEGOVHMS", "claimed") in got
+    # men of no known country: the help is theirs, not the prosecutors'
+    got = triples(code(charged([("two", "two", "NUM", "nummod", 3),
+                                ("men", "man", "NOUN", "dobj", 1, "NNS")])))
+    assert all(c != "070" for _, c, _, _ in got)
+
+
+def test_a_publication_named_by_a_reduced_relative_is_no_release():
+    # "Figures released by the Japanese government showed ..."
+    s = build_sentence([
+        ("Figures", "figure", "NOUN", "nsubj", 6, "NNS"),
+        ("released", "release", "VERB", "acl", 0, "VBN"), ("by", "by", "ADP", "agent", 1),
+        ("the", "the", "DET", "det", 5), ("Japanese", "japanese", "ADJ", "amod", 5),
+        ("government", "government", "NOUN", "pobj", 2), ("showed", "show", "VERB", "ROOT", 6)])
+    assert code(s) == []
+    s = build_sentence([
+        ("Prisoners", "prisoner", "NOUN", "nsubj", 6, "NNS"),
+        ("released", "release", "VERB", "acl", 0, "VBN"), ("by", "by", "ADP", "agent", 1),
+        ("the", "the", "DET", "det", 5), ("Japanese", "japanese", "ADJ", "amod", 5),
+        ("government", "government", "NOUN", "pobj", 2), ("returned", "return", "VERB", "ROOT", 6)])
+    assert [(e.source.code, e.cameo) for e in code(s)] == [("JPNGOV", "0841")]

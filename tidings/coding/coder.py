@@ -157,6 +157,7 @@ VICTIM_NOUNS = {"genocide", "holocaust"}
 PLACE_RULES = {"country", "region", "capital-metonym"}
 ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
+CHARGE_VERBS = {"charge", "indict", "task", "credit", "entrust"}  # "charged X with doing"
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
 
@@ -455,6 +456,12 @@ class CameoCoder:
         pass_subj = next((c for c in kids if c.dep in SUBJ_PASS), None)
         theme = obj if obj is not None else pass_subj
         obj_words = {theme.lemma.lower(), theme.lower} if theme is not None else set()
+        # what a bare pattern must not act on (a publication, an idiom's object) may also be
+        # the noun a reduced relative hangs on: "figures released by the Cabinet Office"
+        bare_words = set(obj_words)
+        if theme is None and verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i \
+                and not any(c.dep in ("aux", "auxpass", "nsubj") for c in kids):
+            bare_words |= {sent.tokens[verb.head].lemma.lower(), sent.tokens[verb.head].lower}
         # a clausal complement as object: "agreed to stop persecuting" → xcomp lemma
         xcomp = next((c for c in kids if c.dep == "xcomp"), None)
         if xcomp is not None:
@@ -480,15 +487,15 @@ class CameoCoder:
                 continue
             if p.objs and not obj_words & set(p.objs):
                 continue
-            if not p.objs and obj_words & MEDIA_OBJECTS and \
+            if not p.objs and bare_words & MEDIA_OBJECTS and \
                     self.codebook.lookup(p.code).root not in REACTION_ROOTS:
                 # "released a video", "issued a statement": a publication, no act (but
                 # "vetoed a statement", "condemned the report" react to one)
                 continue
-            if not p.objs and obj_words & ABSTRACT_FOES and \
+            if not p.objs and bare_words & ABSTRACT_FOES and \
                     self.codebook.lookup(p.code).root in ("18", "19", "20"):
                 continue
-            if not p.objs and obj_words & IDIOM_OBJECTS and \
+            if not p.objs and bare_words & IDIOM_OBJECTS and \
                     self.codebook.lookup(p.code).root not in REACTION_ROOTS:
                 continue
             if not p.objs and theme is not None and p.lemma[0] in MEASURE_VERBS and \
@@ -953,13 +960,15 @@ class CameoCoder:
         if verb.dep == "pcomp" and head.dep == "prep":
             grand = sent.tokens[head.head]
             if grand.pos in ("VERB", "AUX"):
-                if head.lower in ("of", "for", "from") and lemma_of(grand) not in SUBJECT_CONTROL:
-                    # "accused Eritrea of backing rebels", "thanked Qatar for mediating":
-                    # the object does it
+                if (head.lower in ("of", "for", "from") and lemma_of(grand) not in
+                        SUBJECT_CONTROL) or (head.lower == "with" and
+                                             lemma_of(grand) in CHARGE_VERBS):
+                    # "accused Eritrea of backing rebels", "thanked Qatar for mediating",
+                    # "charged nine suppliers with helping Ahold": the object does it, even
+                    # one of no known country
                     obj = next((c for c in sent.children(grand.i) if c.dep == "dobj"), None)
-                    doer = self._resolve(sent, obj.i) if obj is not None else []
-                    if doer:
-                        return doer
+                    if obj is not None:
+                        return self._resolve(sent, obj.i)
                 return self._subject(sent, grand, depth + 1)
         return []
 

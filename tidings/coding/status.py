@@ -119,8 +119,9 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
                 break
             if lemma in ACCUSING and tok.pos == "VERB" and via == "prep" and \
-                    prev.lower in ("of", "for"):
-                # "accused Eritrea of backing rebels": the backing is the accuser's claim
+                    prev.lower in ("of", "for", "with"):
+                # "accused Eritrea of backing rebels", "charged two men with helping
+                # al-Shabab": the backing is the accuser's claim
                 found.append("claimed")
                 cues.append(f"accusation:{tok.text}")
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
