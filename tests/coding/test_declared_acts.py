@@ -584,3 +584,24 @@ def test_a_publication_named_by_a_reduced_relative_is_no_release():
         ("the", "the", "DET", "det", 5), ("Japanese", "japanese", "ADJ", "amod", 5),
         ("government", "government", "NOUN", "pobj", 2), ("returned", "return", "VERB", "ROOT", 6)])
     assert [(e.source.code, e.cameo) for e in code(s)] == [("JPNGOV", "0841")]
+
+
+def test_an_act_by_no_one_is_no_fact():
+    def signed(*subject):
+        n = len(subject)
+        return build_sentence([*subject, ("signed", "sign", "VERB", "ROOT", n, "VBD"),
+                               ("the", "the", "DET", "det", n + 2),
+                               ("treaty", "treaty", "NOUN", "dobj", n)])
+    both = [("Ethiopia", "Ethiopia", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+            ("Egypt", "Egypt", "PROPN", "conj", 0)]
+    assert {e.status for e in code(signed(*both))} == {"asserted"}
+    neither = [("Neither", "neither", "DET", "det", 1),
+               ("Ethiopia", "Ethiopia", "PROPN", "nsubj", 4),
+               ("nor", "nor", "CCONJ", "cc", 1), ("Egypt", "Egypt", "PROPN", "conj", 1)]
+    assert {e.status for e in code(signed(*neither))} == {"negated"}
+    # "Egypt has never signed the treaty"
+    s = build_sentence([("Egypt", "Egypt", "PROPN", "nsubj", 3), ("has", "have", "AUX", "aux", 3),
+                        ("never", "never", "ADV", "advmod", 3),
+                        ("signed", "sign", "VERB", "ROOT", 3, "VBN"),
+                        ("the", "the", "DET", "det", 5), ("treaty", "treaty", "NOUN", "dobj", 3)])
+    assert [e.status for e in code(s)] == ["negated"]

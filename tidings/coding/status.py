@@ -191,7 +191,12 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
         if local and not nominal:
             for c in sent.children(tok.i):
                 cl = c.lower
-                if c.dep == "neg" or (c.dep == "det" and cl == "no"):
+                if c.dep == "neg" or (c.dep == "det" and cl == "no") or (
+                        c.dep == "advmod" and cl == "never"):
+                    found.append("negated")
+                    cues.append(f"negation:{c.text}")
+                elif c.dep in ("nsubj", "nsubjpass") and _nobody(sent, c):
+                    # "Neither Ethiopia nor Egypt signed", "no one was arrested"
                     found.append("negated")
                     cues.append(f"negation:{c.text}")
                 elif c.dep == "aux" and cl in FUTURE_AUX:
@@ -263,6 +268,16 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
         found.append("planned")
         cues.append("intent-code")
     return StatusResult(_strongest(found), condition, speaker, speaker_verb, outlet, tuple(cues))
+
+
+def _nobody(sent: ParsedSentence, subj: Token) -> bool:
+    """A subject that names no one: "nobody", "none of them", "no one", "no country",
+    "neither Ethiopia nor Egypt"."""
+    if subj.lower in ("nobody", "none", "noone"):
+        return True
+    return any((c.dep == "det" and c.lower == "no") or (c.dep in ("preconj", "det") and
+                                                          c.lower == "neither")
+               for c in sent.children(subj.i))
 
 
 def _yes_no_question(sent: ParsedSentence) -> bool:
