@@ -605,3 +605,21 @@ def test_an_act_by_no_one_is_no_fact():
                         ("signed", "sign", "VERB", "ROOT", 3, "VBN"),
                         ("the", "the", "DET", "det", 5), ("treaty", "treaty", "NOUN", "dobj", 3)])
     assert [e.status for e in code(s)] == ["negated"]
+
+
+def test_reopening_their_embassies_is_between_the_two_and_approving_a_loan_is_aid():
+    # "Saudi Arabia and Iran reopened their embassies"
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Iran", "Iran", "PROPN", "conj", 0), ("reopened", "reopen", "VERB", "ROOT", 3, "VBD"),
+        ("their", "their", "PRON", "poss", 5), ("embassies", "embassy", "NOUN", "dobj", 3, "NNS"),
+    ])
+    assert triples(code(s)) == [("EGY", "050", "IRN", "asserted"),
+                                ("IRN", "050", "EGY", "asserted")]
+    # "Japan approved a loan to Kenya"
+    s = build_sentence([
+        ("Japan", "Japan", "PROPN", "nsubj", 1), ("approved", "approve", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("loan", "loan", "NOUN", "dobj", 1),
+        ("to", "to", "ADP", "prep", 3), ("Kenya", "Kenya", "PROPN", "pobj", 4),
+    ])
+    assert triples(code(s)) == [("JPN", "071", "KEN", "asserted")]

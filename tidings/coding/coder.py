@@ -542,13 +542,15 @@ class CameoCoder:
                 target = self._resolve(sent, obj.i)
                 own = any(c.dep == "poss" and c.lower in ("its", "their", "his", "her")
                           for c in sent.children(obj.i))
-                if own and target and source and all(t.code[:3] == s.code[:3]
-                                                     for t in target for s in source):
+                if own and target and source and all(t.code[:3] in {s.code[:3] for s in source}
+                                                     for t in target):
                     # its own forces are not the target: "Chad withdrew its troops from Mali"
                     alt = self._prep_objects(sent, verb.i, ("from", "out", *preps)) or \
                         self._prep_objects(sent, obj.i, ("to", "in", "from"))
-                    # ("recalled its ambassador to Kenya": Kenya)
-                    if alt or self.codebook.lookup(pattern.code).root in ("08", "16"):
+                    # ("recalled its ambassador to Kenya": Kenya; "Saudi Arabia and Iran
+                    # agreed to reopen their embassies": each other's)
+                    if alt or self.codebook.lookup(pattern.code).root in ("08", "16") or \
+                            len(source) > 1:
                         target = alt
             elif obj is not None:
                 # an event noun is no participant; whoever it belongs to is: "condemned the
