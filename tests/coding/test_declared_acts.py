@@ -623,3 +623,37 @@ def test_reopening_their_embassies_is_between_the_two_and_approving_a_loan_is_ai
         ("to", "to", "ADP", "prep", 3), ("Kenya", "Kenya", "PROPN", "pobj", 4),
     ])
     assert triples(code(s)) == [("JPN", "071", "KEN", "asserted")]
+
+
+def test_a_countrys_police_courts_lawmakers_and_opposition_act_among_their_own_people():
+    def sentence(subject_rows, verb, obj):
+        n = len(subject_rows)
+        return build_sentence([*subject_rows, (verb[0], verb[1], "VERB", "ROOT", n, "VBD"),
+                               (obj[0], obj[1], "NOUN", "dobj", n, "NNS")])
+    kenyan = [("Kenyan", "kenyan", "ADJ", "amod", 1)]
+    # "Kenyan police arrested protesters": Kenya's protesters
+    assert triples(code(sentence([*kenyan, ("police", "police", "NOUN", "nsubj", 2)],
+                                 ("arrested", "arrest"), ("protesters", "protester")))) == [
+        ("KENCOP", "173", "KENOPP", "asserted")]
+    # "Kenyan lawmakers criticised officials"
+    assert triples(code(sentence([*kenyan, ("lawmakers", "lawmaker", "NOUN", "nsubj", 2)],
+                                 ("criticised", "criticise"), ("officials", "official")))) == [
+        ("KENLEG", "111", "KENGOV", "asserted")]
+    # an army or a government may act abroad: "Kenyan troops attacked militants" says not whose
+    got = triples(code(sentence([*kenyan, ("troops", "troop", "NOUN", "nsubj", 2)],
+                                ("attacked", "attack"), ("militants", "militant"))))
+    assert got == [("KENMIL", "190", None, "asserted")]
+
+
+def test_armed_men_attacking_positions_use_force():
+    s = build_sentence([
+        ("Russian", "russian", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 2, "NNS"),
+        ("attacked", "attack", "VERB", "ROOT", 2, "VBD"),
+        ("Ukrainian", "ukrainian", "ADJ", "amod", 4),
+        ("positions", "position", "NOUN", "dobj", 2, "NNS")])
+    assert [e.cameo for e in code(s)] == ["190"]
+    s = build_sentence([
+        ("Kenya", "Kenya", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1, "VBD"),
+        ("Uganda", "Uganda", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
+        ("position", "position", "NOUN", "dobj", 1)])
+    assert [e.cameo for e in code(s)] == ["111"]

@@ -1127,6 +1127,10 @@ class CameoCoder:
                                       for m in cand.source):
             # state forces bombing: from the air (195), not a planted bomb (183)
             info = self.codebook.lookup("195")
+        if info.code == "111" and lemma_of(sent.tokens[cand.anchor]) == "attack" and all(
+                roles_of(m.code) & (ARMED_OR_STATE_ROLES - {"GOV"}) for m in cand.source):
+            # "troops attacked the army's positions": armed men attack with arms
+            info = self.codebook.lookup("190")
         if info.code == "140" and lemma_of(sent.tokens[cand.anchor]) == "protest" and all(
                 m.code[:3] not in NON_STATE_PREFIXES and roles_of(m.code) <= {"GOV"}
                 for m in cand.source):

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tidings.coding.actors import ActorDictionary, Entry, _Atom, default_dictionary
+from tidings.coding.actors import ActorDictionary, Entry, _Atom, default_dictionary, roles_of
 from tidings.models import Mention, ParsedSentence
 
 _NP_MODIFIERS = {"compound", "amod", "poss", "det", "nmod", "case", "nummod", "flat", "quantmod"}
@@ -62,6 +62,8 @@ NON_ACTOR_HEADS = {
 AREA_WORDS = {"city", "town", "village", "province", "region", "district", "county",
               "governorate", "area", "areas", "outskirts", "suburb", "suburbs", "capital",
               "part", "parts", "neighbourhood", "neighborhood", "quarter"}
+# roles that act within their own country: its police, courts, legislature and opposition
+DOMESTIC_ROLES = {"COP", "JUD", "LEG", "OPP"}
 HELD_WORDS = {"held", "controlled", "occupied", "run", "dominated"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
@@ -107,16 +109,17 @@ class ArticleMemory:
     def place_countries(self, sent: ParsedSentence) -> frozenset[str]:
         return self.place_lookup(sent) if self.place_lookup is not None else frozenset()
 
-    def home_country(self) -> str | None:
+    def home_country(self, fallback: bool = True) -> str | None:
         """The country an article is about, when one clearly dominates its named mentions
-        (at least two, and over half of all countries mentioned), else the user's default."""
+        (at least two, and over half of all countries mentioned), else the user's default
+        (unless ``fallback`` is false)."""
         counts = self.country_counts
         if counts:
             top = max(counts, key=lambda c: counts[c])
             n, total = counts[top], sum(counts.values())
             if n >= 2 and n * 2 > total:
                 return top
-        return self.default_country
+        return self.default_country if fallback else None
 
     def remember(self, sent: ParsedSentence, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -391,10 +394,29 @@ class ActorResolver:
             if country is not None:
                 return _mention(sent, *span, head, country + role, "context:place")
             # "police arrested 20 people" in a story about one country: that country's police
-            country = memory.home_country()
+            country = memory.home_country(fallback=False)
             if country is not None:
                 return _mention(sent, *span, head, country + role, "context:article-country")
+            # "Kenyan police fired tear gas at protesters": a country's own police, courts,
+            # lawmakers or opposition act among their own people
+            country = self._domestic_country(sent, head, memory)
+            if country is not None:
+                return _mention(sent, *span, head, country + role, "context:domestic")
+            if memory.default_country is not None:
+                return _mention(sent, *span, head, memory.default_country + role,
+                                "context:article-country")
         return found
+
+    def _domestic_country(self, sent: ParsedSentence, head: int, memory: ArticleMemory
+                          ) -> str | None:
+        """The one country a sentence names, when one of its named actors is that country's
+        police, courts, legislature or opposition (none of which acts abroad)."""
+        names = [m for m in self.mentions(sent, memory.names_only()) if m.head != head]
+        countries = {m.code[:3] for m in names}
+        if len(countries) != 1 or not any(roles_of(m.code) & DOMESTIC_ROLES for m in names):
+            return None
+        country = next(iter(countries))
+        return country if country.isalpha() and country not in NON_STATE_PREFIXES else None
 
     def _place_country(self, sent: ParsedSentence, gazetteer: frozenset[str] | None = None
                        ) -> str | None:
