@@ -657,3 +657,30 @@ def test_armed_men_attacking_positions_use_force():
         ("Uganda", "Uganda", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
         ("position", "position", "NOUN", "dobj", 1)])
     assert [e.cameo for e in code(s)] == ["111"]
+
+
+def test_what_a_round_or_a_barrage_is_of_is_what_is_acted_on():
+    # "The EU imposed a new round of sanctions on Russia"
+    s = build_sentence([
+        ("Canada", "Canada", "PROPN", "nsubj", 1), ("imposed", "impose", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 4), ("new", "new", "ADJ", "amod", 4),
+        ("round", "round", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 4),
+        ("sanctions", "sanction", "NOUN", "pobj", 5, "NNS"), ("on", "on", "ADP", "prep", 1),
+        ("Russia", "Russia", "PROPN", "pobj", 7)])
+    assert triples(code(s)) == [("CAN", "163", "RUS", "asserted")]
+    # "Russia launched a wave of drone attacks on Kyiv": the light verb's subject attacks
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("wave", "wave", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("attacks", "attack", "NOUN", "pobj", 4, "NNS"),
+        ("on", "on", "ADP", "prep", 5), ("Ukraine", "Ukraine", "PROPN", "pobj", 6)])
+    assert [(e.source.code, e.cameo_root, e.target.code) for e in code(s)] == [
+        ("RUS", "19", "UKR")]
+
+
+def test_gangs_are_criminals():
+    s = build_sentence([
+        ("Haitian", "haitian", "ADJ", "amod", 1), ("gangs", "gang", "NOUN", "nsubj", 2, "NNS"),
+        ("attacked", "attack", "VERB", "ROOT", 2, "VBD"), ("a", "a", "DET", "det", 4),
+        ("prison", "prison", "NOUN", "dobj", 2)])
+    assert [(e.source.code, e.cameo) for e in code(s)] == [("HTICRM", "190")]

@@ -85,6 +85,10 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
 # property (CAMEO has no code for a coup), "seized the opportunity" none at all
 IDIOM_OBJECTS = {"power", "opportunity", "chance", "moment", "lead", "limelight", "headline",
                  "spotlight"}
+# nouns that measure out what is acted on: "a round of sanctions", "a barrage of rockets"
+CONTAINER_NOUNS = {"state", "round", "wave", "barrage", "volley", "salvo", "series", "spate",
+                   "string", "batch", "package", "set", "number", "group", "kind", "lot",
+                   "raft", "flurry", "hail", "stream", "host", "dozen", "hundred", "thousand"}
 # What one "fights" or "attacks" that is no actor: "an attempt to fight poverty"
 ABSTRACT_FOES = {"poverty", "corruption", "crime", "disease", "hunger", "inflation",
                  "unemployment", "fire", "blaze", "wildfire", "flood", "climate", "virus",
@@ -456,6 +460,12 @@ class CameoCoder:
         pass_subj = next((c for c in kids if c.dep in SUBJ_PASS), None)
         theme = obj if obj is not None else pass_subj
         obj_words = {theme.lemma.lower(), theme.lower} if theme is not None else set()
+        if theme is not None and theme.lemma.lower() in CONTAINER_NOUNS:
+            # "imposed a new round of sanctions", "fired a barrage of rockets", "declared a
+            # state of emergency": the of-object is what is acted on
+            for c in sent.children(theme.i):
+                if c.dep == "prep" and c.lower == "of":
+                    obj_words |= {g.lemma.lower() for g in sent.children(c.i) if g.dep == "pobj"}
         # what a bare pattern must not act on (a publication, an idiom's object) may also be
         # the noun a reduced relative hangs on: "figures released by the Cabinet Office"
         bare_words = set(obj_words)
@@ -513,9 +523,15 @@ class CameoCoder:
             return None
         if not pattern.objs and lemma_of(verb) == "attack" and _verbal_attack(sent, verb):
             pattern = replace(pattern, code="111")
-        if obj is not None and lemma_of(verb) in LIGHT_VERBS and lemma_of(obj) in \
+        named = obj
+        if obj is not None and obj.lemma.lower() in CONTAINER_NOUNS:
+            named = next((g for c in sent.children(obj.i) if c.dep == "prep" and c.lower == "of"
+                          for g in sent.children(c.i) if g.dep == "pobj"), obj)
+        if named is not None and lemma_of(verb) in LIGHT_VERBS and lemma_of(named) in \
                 self.patterns.nouns:
-            return None  # "staged a protest": the noun names the event, anchored on the verb
+            # "staged a protest", "imposed a round of sanctions": the noun names the event,
+            # anchored on the verb
+            return None
         has_subject = any(c.dep in SUBJ for c in kids)
         passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
             verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
@@ -804,8 +820,14 @@ class CameoCoder:
         if not source and noun.pos == "VERB":
             source = self._gerund_owner(sent, noun)  # "police firing" as pobj + acl
         head = sent.tokens[noun.i]
-        light = sent.tokens[head.head] if head.head != head.i else None
-        if (light is not None and head.dep in ("dobj", "nsubjpass")
+        slot = head  # "launched a wave of drone attacks": the container takes the verb
+        if head.dep == "pobj" and head.head != head.i:
+            of = sent.tokens[head.head]
+            if of.lower == "of" and of.head != of.i and \
+                    sent.tokens[of.head].lemma.lower() in CONTAINER_NOUNS:
+                slot = sent.tokens[of.head]
+        light = sent.tokens[slot.head] if slot.head != slot.i else None
+        if (light is not None and slot.dep in ("dobj", "nsubjpass")
                 and lemma_of(light) in LIGHT_VERBS):
             anchor = light.i
             trigger = (light.i, noun.i)

@@ -381,6 +381,12 @@ class ActorResolver:
         named_owner = owner_obj is not None and any(
             t.pos == "PROPN" for t in sent.subtree(owner_obj)) and not (
             of_obj is None and sent.tokens[sent.tokens[owner_obj].head].lower == "in")
+        # a criminal group named by a name the dictionary does not know ("the Sinaloa
+        # cartel", "the Tren de Aragua gang") works across borders (but "Kaduna police")
+        named_owner = named_owner or role == "CRM" and any(
+            c.dep == "compound" and c.pos == "PROPN" and not any(a.start <= c.i < a.end
+                                                                 for a in all_atoms)
+            for c in sent.children(head))
         if found is None and role is not None and not role.endswith("~") and \
                 not named_owner and htok.pos in ("NOUN", "PROPN") and (
                     (head_atom is not None and head_atom.role is not None)
