@@ -684,3 +684,12 @@ def test_gangs_are_criminals():
         ("attacked", "attack", "VERB", "ROOT", 2, "VBD"), ("a", "a", "DET", "det", 4),
         ("prison", "prison", "NOUN", "dobj", 2)])
     assert [(e.source.code, e.cameo) for e in code(s)] == [("HTICRM", "190")]
+
+
+def test_hoping_to_act_is_a_plan():
+    # spaCy lemmatises "hopes" as "hop": "Egypt hopes to mediate" is planned, not done
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 1), ("hopes", "hop", "VERB", "ROOT", 1, "VBZ"),
+        ("to", "to", "PART", "aux", 3), ("mediate", "mediate", "VERB", "xcomp", 1, "VB"),
+        ("between", "between", "ADP", "prep", 3), ("Israel", "Israel", "PROPN", "pobj", 4)])
+    assert [(e.cameo, e.status) for e in code(s)] == [("045", "planned")]

@@ -296,6 +296,7 @@ def test_a_part_of_a_place_is_where_the_act_on_it_happens(parser, geo):
                 for e in coder.code_article(art, parser.parse(art))]
 
     assert events("Rebels shelled the outskirts of Goma on Sunday.") == [("CODREB", "19", "COD")]
+    assert events("Gunmen stormed Maiduguri overnight.") == [("NGAREB", "19", "NGA")]
     assert events("Militants attacked a police post in Pakistan's Khyber Pakhtunkhwa "
                   "province.") == [("PAKREB", "19", "PAKCOP")]
     # who holds a district is not who is hit in it

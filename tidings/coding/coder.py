@@ -323,8 +323,12 @@ class CameoCoder:
         def where(att: Any) -> bool:
             if att.prep in LOCATIVE_PREPS:
                 return True
-            # "shelled the outskirts of Goma": a part of a place as the act's object
             host = sent.tokens[att.host] if att.host is not None else None
+            if att.prep is None and host is not None and \
+                    host.pos == "VERB" and att.resolved.place.kind != "country" and \
+                    sent.tokens[att.head].dep == "dobj":
+                return True  # "shelled Kherson, killing two civilians": a town acted on
+            # "shelled the outskirts of Goma": a part of a place as the act's object
             return att.role == "attached" and att.prep is None and host is not None and \
                 host.lower in AREA_WORDS and host.dep in ("dobj", "nsubjpass")
 

@@ -22,7 +22,8 @@ DEFAULT_TARGET_PREPS: tuple[str, ...] = ("against", "with", "on", "to", "toward"
 
 # Forms the small English model lemmatises wrongly ("waging" → "wag"); checked by text.
 LEMMA_FIXES: dict[str, str] = {
-    "waging": "wage", "waged": "wage", "hoping": "hope", "hoped": "hope", "ceded": "cede",
+    "waging": "wage", "waged": "wage", "hoping": "hope", "hoped": "hope", "hopes": "hope",
+    "ceded": "cede",
     "ceding": "cede", "shelled": "shell", "shelling": "shell", "eased": "ease", "easing": "ease",
     "staged": "stage", "staging": "stage", "retook": "retake", "retaken": "retake",
 }

@@ -127,7 +127,9 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
                 local = False
             if lemma in SPEECH and tok.pos in ("VERB", "AUX") and via in (
-                    "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
+                    "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and not (
+                    via == "xcomp" and lemma in INTENT):
+                # ("hopes that Iran will talk" reports a hope; "hopes to mediate" is a plan)
                 if via == "conj" and not _continues_report(sent, tok, prev):
                     pass  # coordinated verbs share only their subject, not attribution
                 else:
