@@ -416,10 +416,14 @@ class ActorResolver:
     def _domestic_country(self, sent: ParsedSentence, head: int, memory: ArticleMemory
                           ) -> str | None:
         """The one country a sentence names, when one of its named actors is that country's
-        police, courts, legislature or opposition (none of which acts abroad)."""
+        police, courts, legislature or opposition (none of which acts abroad) and a party to
+        the same verb ("Kenyan police fired tear gas at protesters"; not "terrorists might
+        target the UK, London's police chief said")."""
         names = [m for m in self.mentions(sent, memory.names_only()) if m.head != head]
         countries = {m.code[:3] for m in names}
-        if len(countries) != 1 or not any(roles_of(m.code) & DOMESTIC_ROLES for m in names):
+        verb = _clause_verb(sent, head)
+        if len(countries) != 1 or not any(roles_of(m.code) & DOMESTIC_ROLES and
+                                          _clause_verb(sent, m.head) == verb for m in names):
             return None
         country = next(iter(countries))
         return country if country.isalpha() and country not in NON_STATE_PREFIXES else None
@@ -532,6 +536,16 @@ def compose(owner: Entry, role: str) -> str:
     if owner.kind in ("capital", "seat"):
         return owner.country + role
     return owner.country + role
+
+
+def _clause_verb(sent: ParsedSentence, i: int) -> int:
+    """The verb whose clause token ``i`` belongs to (through noun phrases and prepositions)."""
+    tok = sent.tokens[i]
+    for _ in range(8):
+        if tok.pos in ("VERB", "AUX") or tok.head == tok.i:
+            return tok.i
+        tok = sent.tokens[tok.head]
+    return tok.i
 
 
 def _kind(e: Entry) -> str:
