@@ -693,3 +693,17 @@ def test_hoping_to_act_is_a_plan():
         ("to", "to", "PART", "aux", 3), ("mediate", "mediate", "VERB", "xcomp", 1, "VB"),
         ("between", "between", "ADP", "prep", 3), ("Israel", "Israel", "PROPN", "pobj", 4)])
     assert [(e.cameo, e.status) for e in code(s)] == [("045", "planned")]
+
+
+def test_a_light_verb_codes_its_object_when_no_noun_pattern_takes_it():
+    # only "military drill" and "naval drill" are noun patterns: "held drills" is the verb's
+    def held(*obj):
+        n = len(obj)
+        return build_sentence([
+            ("Chinese", "chinese", "ADJ", "amod", 1), ("warships", "warship", "NOUN", "nsubj", 2),
+            ("held", "hold", "VERB", "ROOT", 2, "VBD"), *obj,
+            ("near", "near", "ADP", "prep", 2), ("Taiwan", "Taiwan", "PROPN", "pobj", 3 + n)])
+    assert triples(code(held(("drills", "drill", "NOUN", "dobj", 2, "NNS")))) == [
+        ("CHNMIL", "150", "TWN", "asserted")]
+    assert [e.cameo for e in code(held(("naval", "naval", "ADJ", "amod", 4),
+                                       ("drills", "drill", "NOUN", "dobj", 2, "NNS")))] == ["150"]

@@ -531,8 +531,8 @@ class CameoCoder:
         if obj is not None and obj.lemma.lower() in CONTAINER_NOUNS:
             named = next((g for c in sent.children(obj.i) if c.dep == "prep" and c.lower == "of"
                           for g in sent.children(c.i) if g.dep == "pobj"), obj)
-        if named is not None and lemma_of(verb) in LIGHT_VERBS and lemma_of(named) in \
-                self.patterns.nouns:
+        if named is not None and lemma_of(verb) in LIGHT_VERBS and \
+                self._names_event(sent, named):
             # "staged a protest", "imposed a round of sanctions": the noun names the event,
             # anchored on the verb
             return None
@@ -1088,6 +1088,19 @@ class CameoCoder:
                             found = self._fired_by(sent, g, depth)
                         return found
         return []
+
+    def _names_event(self, sent: ParsedSentence, noun: Token) -> bool:
+        """Whether a noun pattern matches this noun with the words before it ("naval drills"
+        does, "drills" alone does not when only "military drill" is listed)."""
+        for p in self.patterns.nouns.get(lemma_of(noun), ()):
+            n = len(p.lemma)
+            if n == 1:
+                return True
+            start = noun.i - n + 1
+            if start >= 0 and tuple(t.lemma.lower() for t in sent.tokens[start:noun.i + 1]) \
+                    == p.lemma:  # (as ``_nominal`` matches them)
+                return True
+        return False
 
     def _struck_owner(self, sent: ParsedSentence, verb: Token, theme: Token | None,
                       source: list[Mention]) -> list[Mention]:
