@@ -707,3 +707,20 @@ def test_a_light_verb_codes_its_object_when_no_noun_pattern_takes_it():
         ("CHNMIL", "150", "TWN", "asserted")]
     assert [e.cameo for e in code(held(("naval", "naval", "ADJ", "amod", 4),
                                        ("drills", "drill", "NOUN", "dobj", 2, "NNS")))] == ["150"]
+
+
+def test_agreeing_to_talks_is_the_intent_to_hold_them():
+    # "Hamas agreed to talks with Israel"
+    s = build_sentence([
+        ("Hamas", "Hamas", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1, "VBD"),
+        ("to", "to", "ADP", "prep", 1), ("talks", "talk", "NOUN", "pobj", 2, "NNS"),
+        ("with", "with", "ADP", "prep", 3), ("Israel", "Israel", "PROPN", "pobj", 4)])
+    assert triples(code(s)) == [("PSEGOVHMS", "036", "ISR", "planned")]
+    # "Iran agreed to a visit by Russian inspectors": their visit, not yet made
+    s = build_sentence([
+        ("Iran", "Iran", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1, "VBD"),
+        ("to", "to", "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
+        ("visit", "visit", "NOUN", "pobj", 2), ("by", "by", "ADP", "prep", 4),
+        ("Russian", "russian", "ADJ", "amod", 7), ("inspectors", "inspector", "NOUN", "pobj", 5)])
+    assert [(e.source.code[:3], e.cameo[:2], e.status) for e in code(s)] == [
+        ("RUS", "04", "planned")]

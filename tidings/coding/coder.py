@@ -161,6 +161,7 @@ VICTIM_NOUNS = {"genocide", "holocaust"}
 PLACE_RULES = {"country", "region", "capital-metonym"}
 ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
+AGREE_VERBS = {"agree", "consent", "commit"}  # "agreed to talks", "agreed on an exchange"
 CHARGE_VERBS = {"charge", "indict", "task", "credit", "entrust"}  # "charged X with doing"
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
@@ -838,6 +839,21 @@ class CameoCoder:
             if not source:
                 source = self._subject(sent, light)
         engaged: Token | None = None
+        if not source and head.dep == "pobj" and head.head != head.i:
+            prep = sent.tokens[head.head]
+            agree = sent.tokens[prep.head] if prep.head != prep.i else None
+            if prep.lower in ("to", "on") and agree is not None and agree.pos == "VERB" and \
+                    lemma_of(agree) in AGREE_VERBS:
+                # "Hamas agreed to talks with Israel": the agreeing party means to take part
+                # (036, planned); "Iran agreed to a visit by inspectors" keeps the visitors
+                if any(lemma_of(noun) in p.objs for p in self.patterns.verbs.get(
+                        lemma_of(agree), ())):
+                    return None  # "agreed to a ceasefire" is the verb's own pattern (0871)
+                anchor, trigger = agree.i, (agree.i, noun.i)
+                source = self._subject(sent, agree)
+                intent = load_modalities()["intent"].code_for(pattern.code)
+                if intent is not None:
+                    pattern = replace(pattern, code=intent)
         if head.dep == "pobj" and head.head != head.i:
             prep = sent.tokens[head.head]
             if prep.lower == "in" and prep.head != prep.i and \

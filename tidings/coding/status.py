@@ -99,6 +99,15 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
     # a nominal event is presupposed by the clause that mentions it ("likely to alleviate the
     # blockade" hedges the easing, not the blockade): only its own negation counts, and
     # attribution from above.
+    head = sent.tokens[anchor]
+    if nominal and head.dep == "pobj" and head.head != head.i:
+        prep = sent.tokens[head.head]
+        if prep.lower in ("to", "on") and prep.head != prep.i and \
+                lemma_of(sent.tokens[prep.head]) in INTENT and \
+                sent.tokens[prep.head].pos == "VERB":
+            # "Iran agreed to a visit by UN inspectors": agreed, not yet made
+            found.append("planned")
+            cues.append(f"intent:{sent.tokens[prep.head].text}")
     if nominal and any(c.dep == "det" and c.lower == "no" for c in sent.children(anchor)):
         found.append("negated")
         cues.append("negation:no")
