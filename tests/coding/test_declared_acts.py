@@ -724,3 +724,21 @@ def test_agreeing_to_talks_is_the_intent_to_hold_them():
         ("Russian", "russian", "ADJ", "amod", 7), ("inspectors", "inspector", "NOUN", "pobj", 5)])
     assert [(e.source.code[:3], e.cameo[:2], e.status) for e in code(s)] == [
         ("RUS", "04", "planned")]
+
+
+def test_a_state_moves_its_own_forces_and_they_refers_back_to_a_subject():
+    # "US troops were deployed to Haiti": the United States deployed them
+    s = build_sentence([
+        ("US", "US", "PROPN", "compound", 1), ("troops", "troop", "NOUN", "nsubjpass", 3, "NNS"),
+        ("were", "be", "AUX", "auxpass", 3), ("deployed", "deploy", "VERB", "ROOT", 3, "VBN"),
+        ("to", "to", "ADP", "prep", 3), ("Haiti", "Haiti", "PROPN", "pobj", 4)])
+    assert [(e.source.code, e.cameo_root, e.target.code) for e in code(s)] == [
+        ("USA", "15", "HTI")]
+    # "Police in Kenya said they had arrested a Somali": the police, not Kenya
+    s = build_sentence([
+        ("Police", "police", "NOUN", "nsubj", 3), ("in", "in", "ADP", "prep", 0),
+        ("Kenya", "Kenya", "PROPN", "pobj", 1), ("said", "say", "VERB", "ROOT", 3, "VBD"),
+        ("they", "they", "PRON", "nsubj", 6), ("had", "have", "AUX", "aux", 6),
+        ("arrested", "arrest", "VERB", "ccomp", 3, "VBN"), ("a", "a", "DET", "det", 8),
+        ("Somali", "Somali", "PROPN", "dobj", 6)])
+    assert [e.source.code for e in code(s) if e.cameo_root == "17"] == ["KENCOP"]

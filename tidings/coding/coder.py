@@ -553,6 +553,12 @@ class CameoCoder:
                 preps = pattern.preps or DEFAULT_TARGET_PREPS
                 target = self._prep_objects(sent, verb.i, preps) or \
                     self._prep_objects(sent, pass_subj.i, preps)
+                if not source:
+                    # "US troops had been deployed to Haiti": a state moves its own forces
+                    source = [replace(m, code=m.code[:3], rule=m.rule + "+own-forces")
+                              for m in self._resolve(sent, pass_subj.i)
+                              if roles_of(m.code) == {"MIL"} and m.code[:3].isalpha()
+                              and m.code[:3] not in NON_STATE_PREFIXES]
             else:
                 target = self._passive_subject(sent, verb)
         else:

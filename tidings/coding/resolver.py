@@ -479,6 +479,11 @@ class ActorResolver:
             here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head
                     and m.rule != "person"
                     and sent.tokens[m.head].lemma.lower() not in PERSON_NOUNS]
+            if htok.dep in ("nsubj", "nsubjpass"):
+                # "Police in Kenya said they had arrested ...": a subject refers back to a
+                # subject, not to a place inside it
+                subjects = [m for m in here if sent.tokens[m.head].dep in ("nsubj", "nsubjpass")]
+                here = subjects or here
             if here:
                 return _mention(sent, head, head + 1, head, here[-1].code, "coref:pronoun")
             return None
