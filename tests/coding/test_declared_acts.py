@@ -734,6 +734,17 @@ def test_a_state_moves_its_own_forces_and_they_refers_back_to_a_subject():
         ("to", "to", "ADP", "prep", 3), ("Haiti", "Haiti", "PROPN", "pobj", 4)])
     assert [(e.source.code, e.cameo_root, e.target.code) for e in code(s)] == [
         ("USA", "15", "HTI")]
+    # "French troops were withdrawn from Mali"; but "US troops were killed" names no killer
+    s = build_sentence([
+        ("French", "french", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubjpass", 3),
+        ("were", "be", "AUX", "auxpass", 3), ("withdrawn", "withdraw", "VERB", "ROOT", 3, "VBN"),
+        ("from", "from", "ADP", "prep", 3), ("Mali", "Mali", "PROPN", "pobj", 4)])
+    assert triples(code(s)) == [("FRA", "0874", "MLI", "asserted")]
+    s = build_sentence([
+        ("French", "french", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubjpass", 3),
+        ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3, "VBN"),
+        ("in", "in", "ADP", "prep", 3), ("Mali", "Mali", "PROPN", "pobj", 4)])
+    assert all(e.source.code != "FRA" for e in code(s))
     # "Police in Kenya said they had arrested a Somali": the police, not Kenya
     s = build_sentence([
         ("Police", "police", "NOUN", "nsubj", 3), ("in", "in", "ADP", "prep", 0),

@@ -161,6 +161,9 @@ VICTIM_NOUNS = {"genocide", "holocaust"}
 PLACE_RULES = {"country", "region", "capital-metonym"}
 ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
+# verbs of moving forces: with no agent, the state whose forces they are moved them
+FORCE_MOVING_VERBS = {"deploy", "send", "withdraw", "station", "dispatch", "redeploy",
+                      "move", "pull", "evacuate"}
 AGREE_VERBS = {"agree", "consent", "commit"}  # "agreed to talks", "agreed on an exchange"
 CHARGE_VERBS = {"charge", "indict", "task", "credit", "entrust"}  # "charged X with doing"
 SUBJ = ("nsubj", "csubj")
@@ -553,14 +556,18 @@ class CameoCoder:
                 preps = pattern.preps or DEFAULT_TARGET_PREPS
                 target = self._prep_objects(sent, verb.i, preps) or \
                     self._prep_objects(sent, pass_subj.i, preps)
-                if not source:
-                    # "US troops had been deployed to Haiti": a state moves its own forces
-                    source = [replace(m, code=m.code[:3], rule=m.rule + "+own-forces")
-                              for m in self._resolve(sent, pass_subj.i)
-                              if roles_of(m.code) == {"MIL"} and m.code[:3].isalpha()
-                              and m.code[:3] not in NON_STATE_PREFIXES]
             else:
                 target = self._passive_subject(sent, verb)
+            if not source and pass_subj is not None and obj is None and \
+                    lemma_of(verb) in FORCE_MOVING_VERBS:
+                # "US troops had been deployed to Haiti", "French troops were withdrawn from
+                # Mali": a state moves its own forces
+                source = [replace(m, code=m.code[:3], rule=m.rule + "+own-forces")
+                          for m in self._resolve(sent, pass_subj.i)
+                          if roles_of(m.code) == {"MIL"} and m.code[:3].isalpha()
+                          and m.code[:3] not in NON_STATE_PREFIXES]
+                if source:
+                    target = self._prep_objects(sent, verb.i, ("to", "into", "in", "from"))
         else:
             source = self._subject(sent, verb) or self._gerund_owner(sent, verb)
             target = []
