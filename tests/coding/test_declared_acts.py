@@ -753,3 +753,22 @@ def test_a_state_moves_its_own_forces_and_they_refers_back_to_a_subject():
         ("arrested", "arrest", "VERB", "ccomp", 3, "VBN"), ("a", "a", "DET", "det", 8),
         ("Somali", "Somali", "PROPN", "dobj", 6)])
     assert [e.source.code for e in code(s) if e.cameo_root == "17"] == ["KENCOP"]
+
+
+def test_a_persons_abduction_names_the_abducted_and_recognition_is_of_states():
+    # "Obama spoke since her abduction by Iraqi gunmen": she is not the abductor, and "her"
+    # is not Obama
+    s = build_sentence([
+        ("Obama", "Obama", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB", "ROOT", 1, "VBD"),
+        ("since", "since", "ADP", "prep", 1), ("her", "her", "PRON", "poss", 4),
+        ("abduction", "abduction", "NOUN", "pobj", 2), ("by", "by", "ADP", "prep", 4),
+        ("Iraqi", "iraqi", "ADJ", "amod", 7), ("gunmen", "gunman", "NOUN", "pobj", 5)])
+    assert [(e.source.code, e.cameo) for e in code(s)] == [("IRQREB", "181")]
+
+    def recognised(*obj):
+        return build_sentence([("Spain", "Spain", "PROPN", "nsubj", 1),
+                               ("recognised", "recognise", "VERB", "ROOT", 1, "VBD"), *obj])
+    assert triples(code(recognised(("Palestine", "Palestine", "PROPN", "dobj", 1)))) == [
+        ("ESP", "054", "PSE", "asserted")]
+    assert code(recognised(("the", "the", "DET", "det", 3),
+                           ("shortcomings", "shortcoming", "NOUN", "dobj", 1, "NNS"))) == []

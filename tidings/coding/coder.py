@@ -158,6 +158,17 @@ FIGURATIVE_MODIFIERS = {"legal", "court", "political", "price", "trade", "tariff
                         "boardroom", "pr", "propaganda", "media", "advertising", "currency",
                         "election", "electoral", "leadership", "budget", "patent", "copyright"}
 VICTIM_NOUNS = {"genocide", "holocaust"}
+# acts done to a person: "her abduction", "his release" name whom it was done to
+PATIENT_NOUNS = {"abduction", "kidnapping", "kidnap", "arrest", "detention", "release",
+                 "killing", "murder", "assassination", "execution", "deportation", "expulsion",
+                 "torture", "beheading", "imprisonment", "jailing", "capture", "extradition",
+                 "trial", "conviction", "sentencing", "disappearance", "rescue", "dismissal",
+                 "sacking", "ouster", "removal"}
+# diplomatic recognition is of states, governments and their claims, not of "shortcomings"
+RECOGNISING = {"recognize", "recognise"}
+RECOGNISED_THINGS = {"independence", "sovereignty", "statehood", "state", "government",
+                     "regime", "authority", "administration", "election", "result",
+                     "annexation", "claim", "republic", "union", "leadership", "president"}
 PLACE_RULES = {"country", "region", "capital-metonym"}
 ACTOR_POS = {"NOUN", "PROPN", "PRON", "ADJ"}  # words that can name an actor
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
@@ -510,6 +521,10 @@ class CameoCoder:
                 # "released a video", "issued a statement": a publication, no act (but
                 # "vetoed a statement", "condemned the report" react to one)
                 continue
+            if not p.objs and p.lemma[0] in RECOGNISING and theme is not None and \
+                    theme.lemma.lower() not in RECOGNISED_THINGS and \
+                    not self._resolve(sent, theme.i):
+                continue  # "should recognise the shortcomings of the review": no recognition
             if not p.objs and bare_words & ABSTRACT_FOES and \
                     self.codebook.lookup(p.code).root in ("18", "19", "20"):
                 continue
@@ -812,6 +827,9 @@ class CameoCoder:
         anchor = noun.i
         trigger: tuple[int, ...] = (noun.i,)
         for c in kids:  # possessive or actor modifier: "Egypt's", "the Egyptian blockade"
+            if c.dep == "poss" and c.lower in ("his", "her", "their") and \
+                    lemma_of(noun) in PATIENT_NOUNS:
+                continue  # "since her abduction": she was abducted
             if c.dep in ("poss", "amod", "compound", "nmod"):
                 source = self._resolve(sent, c.i)
                 if lemma_of(c) in FIGURATIVE_MODIFIERS and lemma_of(noun) in THEATRE_NOUNS:
