@@ -716,14 +716,14 @@ def test_agreeing_to_talks_is_the_intent_to_hold_them():
         ("to", "to", "ADP", "prep", 1), ("talks", "talk", "NOUN", "pobj", 2, "NNS"),
         ("with", "with", "ADP", "prep", 3), ("Israel", "Israel", "PROPN", "pobj", 4)])
     assert triples(code(s)) == [("PSEGOVHMS", "036", "ISR", "planned")]
-    # "Iran agreed to a visit by Russian inspectors": their visit, not yet made
+    # "Iran agreed to a visit by Russian inspectors": their visit to Iran, not yet made
     s = build_sentence([
         ("Iran", "Iran", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1, "VBD"),
         ("to", "to", "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
         ("visit", "visit", "NOUN", "pobj", 2), ("by", "by", "ADP", "prep", 4),
         ("Russian", "russian", "ADJ", "amod", 7), ("inspectors", "inspector", "NOUN", "pobj", 5)])
-    assert [(e.source.code[:3], e.cameo[:2], e.status) for e in code(s)] == [
-        ("RUS", "04", "planned")]
+    assert [(e.source.code[:3], e.cameo[:2], e.target.code, e.status) for e in code(s)] == [
+        ("RUS", "04", "IRN", "planned")]
 
 
 def test_a_state_moves_its_own_forces_and_they_refers_back_to_a_subject():

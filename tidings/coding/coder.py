@@ -870,6 +870,15 @@ class CameoCoder:
             if not source:
                 source = self._subject(sent, light)
         engaged: Token | None = None
+        host: list[Mention] = []  # who agreed to an act that has its own actor
+        if head.dep == "pobj" and head.head != head.i:
+            prep = sent.tokens[head.head]
+            agree = sent.tokens[prep.head] if prep.head != prep.i else None
+            if source and prep.lower in ("to", "on") and agree is not None and \
+                    agree.pos == "VERB" and lemma_of(agree) in AGREE_VERBS:
+                # "Iran agreed to a visit by UN inspectors": a visit to Iran
+                host = [m for m in self._subject(sent, agree)
+                        if m.code not in {s.code for s in source}]
         if not source and head.dep == "pobj" and head.head != head.i:
             prep = sent.tokens[head.head]
             agree = sent.tokens[prep.head] if prep.head != prep.i else None
@@ -917,6 +926,8 @@ class CameoCoder:
             target = self._victims(sent, head)
         if not target and self.codebook.lookup(pattern.code).root == "02":
             target = self._asked(sent, noun.i)
+        if not target and host:
+            target = host
         if not target and anchor != noun.i and source:
             # a light verb's phrase, as for verbs: "staged a protest in Beijing"
             target = self._first_actor_after(sent, sent.tokens[anchor], source)
