@@ -238,6 +238,15 @@ def test_seed_gold_locations(parser, geo, shared):
     assert clean / without >= 0.8, lines
 
 
+def coded_triples(parser, geo, text):
+    """(source, CAMEO root, target) of a one-sentence article coded with locations on."""
+    from tidings.coding.coder import CameoCoder
+
+    art = Article(id="t", text=text, published="2024-05-01")
+    return [(e.source.code, e.cameo_root, e.target.code if e.target else None)
+            for e in CameoCoder(geocoder=geo).code_article(art, parser.parse(art))]
+
+
 def test_a_place_struck_by_force_is_the_attacks_target(parser, geo):
     # "Russian missiles hit Kharkiv": Ukraine is the target (CAMEO codes attacks on places);
     # a place that is only where something happened ("killed in Kharkiv") is not
@@ -265,14 +274,8 @@ def test_a_sea_named_after_a_country_is_the_sea(geo):
 
 def test_agents_with_no_owner_belong_to_the_country_of_the_place_they_act_in(parser, geo):
     # "gunmen ... in Kaduna state": the gazetteer knows Kaduna is in Nigeria
-    from tidings.coding.coder import CameoCoder
-
-    coder = CameoCoder(geocoder=geo)
-
     def events(text):
-        art = Article(id="t", text=text, published="2024-05-01")
-        return [(e.source.code, e.cameo_root, e.target.code if e.target else None)
-                for e in coder.code_article(art, parser.parse(art))]
+        return coded_triples(parser, geo, text)
 
     assert events("Gunmen abducted 30 students from a school in Kaduna state.") == [
         ("NGAREB", "18", "NGAEDU")]
@@ -286,14 +289,8 @@ def test_agents_with_no_owner_belong_to_the_country_of_the_place_they_act_in(par
 def test_a_part_of_a_place_is_where_the_act_on_it_happens(parser, geo):
     # "the outskirts of Goma", "Pakistan's ... province": the place they belong to places the
     # agents with no owner, and a part of a place struck by force is still that place
-    from tidings.coding.coder import CameoCoder
-
-    coder = CameoCoder(geocoder=geo)
-
     def events(text):
-        art = Article(id="t", text=text, published="2024-05-01")
-        return [(e.source.code, e.cameo_root, e.target.code if e.target else None)
-                for e in coder.code_article(art, parser.parse(art))]
+        return coded_triples(parser, geo, text)
 
     assert events("Rebels shelled the outskirts of Goma on Sunday.") == [("CODREB", "19", "COD")]
     assert events("Gunmen stormed Maiduguri overnight.") == [("NGAREB", "19", "NGA")]
@@ -307,10 +304,5 @@ def test_a_part_of_a_place_is_where_the_act_on_it_happens(parser, geo):
 def test_a_body_in_a_city_is_that_citys_countrys(parser, geo):
     # "a court in Istanbul": the place it is in is no unknown owner, as "of the Sinaloa
     # cartel" is
-    from tidings.coding.coder import CameoCoder
-
-    coder = CameoCoder(geocoder=geo)
-    art = Article(id="t", text="A court in Istanbul jailed a journalist on Friday.",
-                  published="2024-05-01")
-    assert [(e.source.code, e.cameo_root, e.target.code)
-            for e in coder.code_article(art, parser.parse(art))] == [("TURJUD", "17", "TURMED")]
+    assert coded_triples(parser, geo, "A court in Istanbul jailed a journalist on Friday.") == [
+        ("TURJUD", "17", "TURMED")]

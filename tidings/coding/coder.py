@@ -479,12 +479,11 @@ class CameoCoder:
         pass_subj = next((c for c in kids if c.dep in SUBJ_PASS), None)
         theme = obj if obj is not None else pass_subj
         obj_words = {theme.lemma.lower(), theme.lower} if theme is not None else set()
-        if theme is not None and theme.lemma.lower() in CONTAINER_NOUNS:
+        contents = _contents(sent, theme) if theme is not None else None
+        if contents is not None:
             # "imposed a new round of sanctions", "fired a barrage of rockets", "declared a
             # state of emergency": the of-object is what is acted on
-            for c in sent.children(theme.i):
-                if c.dep == "prep" and c.lower == "of":
-                    obj_words |= {g.lemma.lower() for g in sent.children(c.i) if g.dep == "pobj"}
+            obj_words.add(contents.lemma.lower())
         # what a bare pattern must not act on (a publication, an idiom's object) may also be
         # the noun a reduced relative hangs on: "figures released by the Cabinet Office"
         bare_words = set(obj_words)
@@ -546,12 +545,12 @@ class CameoCoder:
             return None
         if not pattern.objs and lemma_of(verb) == "attack" and _verbal_attack(sent, verb):
             pattern = replace(pattern, code="111")
-        named = obj
-        if obj is not None and obj.lemma.lower() in CONTAINER_NOUNS:
-            named = next((g for c in sent.children(obj.i) if c.dep == "prep" and c.lower == "of"
-                          for g in sent.children(c.i) if g.dep == "pobj"), obj)
-        if named is not None and lemma_of(verb) in LIGHT_VERBS and \
-                self._names_event(sent, named):
+        named = (_contents(sent, obj) or obj) if obj is not None else None
+        # ("naval drills" is a noun pattern's; "held drills" is the verb's when only "military
+        # drill" and "naval drill" are listed)
+        if named is not None and lemma_of(verb) in LIGHT_VERBS and any(
+                _noun_matches(sent, named, p)
+                for p in self.patterns.nouns.get(lemma_of(named), ())):
             # "staged a protest", "imposed a round of sanctions": the noun names the event,
             # anchored on the verb
             return None
@@ -808,15 +807,7 @@ class CameoCoder:
         return roles
 
     def _nominal(self, sent: ParsedSentence, noun: Token, pats: list[Pattern]) -> _Candidate | None:
-        pattern = None
-        for p in pats:
-            if len(p.lemma) > 1:
-                words = [t.lemma.lower() for t in sent.tokens[max(0, noun.i - len(p.lemma) + 1):
-                                                                noun.i + 1]]
-                if tuple(words) != p.lemma:
-                    continue
-            pattern = p
-            break
+        pattern = next((p for p in pats if _noun_matches(sent, noun, p)), None)
         if pattern is None:
             return None
         kids = sent.children(noun.i)
@@ -860,7 +851,7 @@ class CameoCoder:
         if head.dep == "pobj" and head.head != head.i:
             of = sent.tokens[head.head]
             if of.lower == "of" and of.head != of.i and \
-                    sent.tokens[of.head].lemma.lower() in CONTAINER_NOUNS:
+                    _contents(sent, sent.tokens[of.head]) is head:
                 slot = sent.tokens[of.head]
         light = sent.tokens[slot.head] if slot.head != slot.i else None
         if (light is not None and slot.dep in ("dobj", "nsubjpass")
@@ -871,29 +862,22 @@ class CameoCoder:
                 source = self._subject(sent, light)
         engaged: Token | None = None
         host: list[Mention] = []  # who agreed to an act that has its own actor
-        if head.dep == "pobj" and head.head != head.i:
-            prep = sent.tokens[head.head]
-            agree = sent.tokens[prep.head] if prep.head != prep.i else None
-            if source and prep.lower in ("to", "on") and agree is not None and \
-                    agree.pos == "VERB" and lemma_of(agree) in AGREE_VERBS:
-                # "Iran agreed to a visit by UN inspectors": a visit to Iran
-                host = [m for m in self._subject(sent, agree)
-                        if m.code not in {s.code for s in source}]
-        if not source and head.dep == "pobj" and head.head != head.i:
-            prep = sent.tokens[head.head]
-            agree = sent.tokens[prep.head] if prep.head != prep.i else None
-            if prep.lower in ("to", "on") and agree is not None and agree.pos == "VERB" and \
-                    lemma_of(agree) in AGREE_VERBS:
-                # "Hamas agreed to talks with Israel": the agreeing party means to take part
-                # (036, planned); "Iran agreed to a visit by inspectors" keeps the visitors
-                if any(lemma_of(noun) in p.objs for p in self.patterns.verbs.get(
-                        lemma_of(agree), ())):
-                    return None  # "agreed to a ceasefire" is the verb's own pattern (0871)
-                anchor, trigger = agree.i, (agree.i, noun.i)
-                source = self._subject(sent, agree)
-                intent = load_modalities()["intent"].code_for(pattern.code)
-                if intent is not None:
-                    pattern = replace(pattern, code=intent)
+        agree = _agreed_to(sent, head)
+        if agree is not None and source:
+            # "Iran agreed to a visit by UN inspectors": their visit, to Iran
+            host = [m for m in self._subject(sent, agree)
+                    if m.code not in {s.code for s in source}]
+        elif agree is not None:
+            # "Hamas agreed to talks with Israel": the agreeing party means to take part
+            # (036, planned)
+            if any(lemma_of(noun) in p.objs for p in self.patterns.verbs.get(
+                    lemma_of(agree), ())):
+                return None  # "agreed to a ceasefire" is the verb's own pattern (0871)
+            anchor, trigger = agree.i, (agree.i, noun.i)
+            source = self._subject(sent, agree)
+            intent = load_modalities()["intent"].code_for(pattern.code)
+            if intent is not None:
+                pattern = replace(pattern, code=intent)
         if head.dep == "pobj" and head.head != head.i:
             prep = sent.tokens[head.head]
             if prep.lower == "in" and prep.head != prep.i and \
@@ -1147,19 +1131,6 @@ class CameoCoder:
                         return found
         return []
 
-    def _names_event(self, sent: ParsedSentence, noun: Token) -> bool:
-        """Whether a noun pattern matches this noun with the words before it ("naval drills"
-        does, "drills" alone does not when only "military drill" is listed)."""
-        for p in self.patterns.nouns.get(lemma_of(noun), ()):
-            n = len(p.lemma)
-            if n == 1:
-                return True
-            start = noun.i - n + 1
-            if start >= 0 and tuple(t.lemma.lower() for t in sent.tokens[start:noun.i + 1]) \
-                    == p.lemma:  # (as ``_nominal`` matches them)
-                return True
-        return False
-
     def _struck_owner(self, sent: ParsedSentence, verb: Token, theme: Token | None,
                       source: list[Mention]) -> list[Mention]:
         """"Shelled Ukraine's positions", "struck Hezbollah's depots", "accused Azerbaijan of
@@ -1335,6 +1306,34 @@ def _harmed_in(verb: Token, cause: _Candidate, victims: list[Mention]) -> _Candi
     on the victims (else the firing's own target); the firing is no second event."""
     return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, cause.source,
                       victims or cause.target, governors=(cause.anchor,))
+
+
+def _agreed_to(sent: ParsedSentence, noun: Token) -> Token | None:
+    """The verb of agreeing whose "to"/"on" object the noun is ("agreed to talks")."""
+    if noun.dep != "pobj" or noun.head == noun.i:
+        return None
+    prep = sent.tokens[noun.head]
+    if prep.lower not in ("to", "on") or prep.head == prep.i:
+        return None
+    verb = sent.tokens[prep.head]
+    return verb if verb.pos == "VERB" and lemma_of(verb) in AGREE_VERBS else None
+
+
+def _noun_matches(sent: ParsedSentence, noun: Token, p: Pattern) -> bool:
+    """Whether a noun pattern matches the noun with the words before it ("military drill")."""
+    n = len(p.lemma)
+    if n == 1:
+        return True
+    start = noun.i - n + 1
+    return start >= 0 and tuple(t.lemma.lower() for t in sent.tokens[start:noun.i + 1]) == p.lemma
+
+
+def _contents(sent: ParsedSentence, tok: Token) -> Token | None:
+    """What a container noun is of: "a round of sanctions" → sanctions; None for others."""
+    if tok.lemma.lower() not in CONTAINER_NOUNS:
+        return None
+    return next((g for c in sent.children(tok.i) if c.dep == "prep" and c.lower == "of"
+                 for g in sent.children(c.i) if g.dep == "pobj"), None)
 
 
 def _verbal_attack(sent: ParsedSentence, verb: Token) -> bool:

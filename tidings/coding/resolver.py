@@ -102,6 +102,8 @@ class ArticleMemory:
     # the countries of the gazetteer places a sentence puts something in ("in Kaduna state"),
     # given by a coder that has a geocoder; asked only when an agent has no owner
     place_lookup: Callable[[ParsedSentence], frozenset[str]] | None = None
+    # the named mentions of a sentence, by its index, as the domestic-party rule reads them
+    named_in: dict[int, list[Mention]] = field(default_factory=dict)
 
     def names_only(self) -> ArticleMemory:
         return ArticleMemory(date=self.date, shallow=True, place_lookup=self.place_lookup)
@@ -419,7 +421,9 @@ class ActorResolver:
         police, courts, legislature or opposition (none of which acts abroad) and a party to
         the same verb ("Kenyan police fired tear gas at protesters"; not "terrorists might
         target the UK, London's police chief said")."""
-        names = [m for m in self.mentions(sent, memory.names_only()) if m.head != head]
+        if sent.index not in memory.named_in:  # (asked for many tokens of one sentence)
+            memory.named_in[sent.index] = self.mentions(sent, memory.names_only())
+        names = [m for m in memory.named_in[sent.index] if m.head != head]
         countries = {m.code[:3] for m in names}
         verb = _clause_verb(sent, head)
         if len(countries) != 1 or not any(roles_of(m.code) & DOMESTIC_ROLES and
