@@ -68,7 +68,16 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 RECIPROCAL_CODES = {"0871"}  # a ceasefire between parties is each one's
 # verbs whose coordinated subjects act on each other whatever the act ("exchanged prisoners")
-RECIPROCAL_VERBS = {"exchange", "swap"}
+RECIPROCAL_VERBS = {"exchange", "swap", "trade"}
+
+
+def _instrument(sent: ParsedSentence, noun: Token) -> bool:
+    """Whether ``noun`` is what another act was done by or with ("shot down by a missile",
+    "killed with weapons")."""
+    if noun.dep != "pobj" or noun.head == noun.i:
+        return False
+    prep = sent.tokens[noun.head]
+    return prep.dep == "agent" or prep.lower in ("by", "with")
 
 
 def _reciprocal(code: str, verb: str = "") -> bool:
@@ -85,6 +94,14 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
 # property (CAMEO has no code for a coup), "seized the opportunity" none at all
 IDIOM_OBJECTS = {"power", "opportunity", "chance", "moment", "lead", "limelight", "headline",
                  "spotlight"}
+# Prepositions whose object completes a verb's sense even beside a direct object: "placed him
+# under house arrest", "took them into custody", "removed him from office"
+SENSE_PREPS = {"under", "into", "from"}
+# Nouns of something flowing whose modifier names what flows: "gas supplies", "oil exports"
+FLOW_NOUNS = {"supply", "supplies", "delivery", "export", "shipment", "flow"}
+# a pattern's object word naming a kind of actor rather than a word: "suspended Niger" with
+# {obj: ["@state"]}; see CameoCoder._names_kind
+ACTOR_KINDS = {"@actor", "@state", "@igo", "@gov"}
 # nouns that measure out what is acted on: "a round of sanctions", "a barrage of rockets"
 CONTAINER_NOUNS = {"state", "round", "wave", "barrage", "volley", "salvo", "series", "spate",
                    "string", "batch", "package", "set", "number", "group", "kind", "lot",
@@ -99,6 +116,10 @@ ABSTRACT_FOES = {"poverty", "corruption", "crime", "disease", "hunger", "inflati
 VERBAL_ATTACK_CUES = {"say", "call", "describe", "accuse", "argue", "claim", "insist", "tell",
                       "warn", "brand", "label", "dismiss"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
+# verbs whose subject undergoes what their "in" phrase names: "lost ten soldiers in an attack"
+UNDERGO_VERBS = {"lose", "suffer", "survive", "escape", "face", "endure", "sustain", "witness",
+                 "see", "experience", "receive", "get", "miss", "flee", "hide", "shelter",
+                 "seek", "report", "say", "deny", "condemn", "mourn"}
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move", "push", "drive", "campaign"}
 # "urged Israel to attack", "called on Israel to halt": the governor's object does the action
 # (object control), except after verbs whose subject keeps doing it ("promised Kyiv to send",
@@ -319,6 +340,10 @@ class CameoCoder:
                 continue
             if cand is None:
                 continue
+            if cand.pattern.code == "0874" and cand.target and all(
+                    m.code[:3] == "IGO" for m in cand.target):
+                # leaving an international body is no retreat: "withdrew from ECOWAS"
+                cand = replace(cand, pattern=replace(cand.pattern, code="166"))
             cand = self._govern(sent, cand)
             out.append(cand)
             owned = self._responsibility(sent, cand)
@@ -477,31 +502,48 @@ class CameoCoder:
         # the passive subject plays the object for a pattern's object constraint:
         # "sanctions were imposed on Iran" matches {verb: impose, obj: [sanction]}
         pass_subj = next((c for c in kids if c.dep in SUBJ_PASS), None)
-        theme = obj if obj is not None else pass_subj
+        # the noun a reduced relative hangs on is its theme too: "sanctions imposed by the EU
+        # on Russia", "figures released by the Cabinet Office" (but an instrument's history is
+        # part of the act it serves: "shot down by a missile fired by rebels")
+        rel_head = sent.tokens[verb.head] if (
+            obj is None and pass_subj is None and verb.dep == "acl" and verb.tag == "VBN"
+            and verb.head != verb.i and not any(c.dep in ("aux", "auxpass", "nsubj")
+                                                for c in kids)
+            and not _instrument(sent, sent.tokens[verb.head])) else None
+        theme = obj or pass_subj or rel_head
         obj_words = {theme.lemma.lower(), theme.lower} if theme is not None else set()
+        obj_tokens = [theme] if theme is not None else []
         contents = _contents(sent, theme) if theme is not None else None
         if contents is not None:
             # "imposed a new round of sanctions", "fired a barrage of rockets", "declared a
             # state of emergency": the of-object is what is acted on
             obj_words.add(contents.lemma.lower())
-        # what a bare pattern must not act on (a publication, an idiom's object) may also be
-        # the noun a reduced relative hangs on: "figures released by the Cabinet Office"
+            obj_tokens.append(contents)
+        if theme is not None and theme.pos == "PROPN":
+            # a title before a name: "overthrew President Roch Kabore"
+            obj_words |= {c.lemma.lower() for c in sent.children(theme.i)
+                          if c.dep == "compound" and c.i < theme.i}
+        if theme is not None and lemma_of(theme) in FLOW_NOUNS:
+            # what flows names the act: "halted gas supplies", "cut oil exports"
+            obj_words |= {c.lemma.lower() for c in sent.children(theme.i)
+                          if c.dep in ("compound", "amod")}
+        # what a bare pattern must not act on: a publication, an idiom's object
         bare_words = set(obj_words)
-        if theme is None and verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i \
-                and not any(c.dep in ("aux", "auxpass", "nsubj") for c in kids):
-            bare_words |= {sent.tokens[verb.head].lemma.lower(), sent.tokens[verb.head].lower}
         # a clausal complement as object: "agreed to stop persecuting" → xcomp lemma
         xcomp = next((c for c in kids if c.dep == "xcomp"), None)
         if xcomp is not None:
             obj_words.add(xcomp.lemma.lower())
-        if theme is None:
-            # the object of "for", "to" or "on" when there is no direct object: "called for a
-            # ceasefire", "agreed to a truce", "agreed on a prisoner exchange"
-            for c in kids:
-                if c.dep == "prep" and c.lower in ("for", "to", "on"):
-                    pobj = next((g for g in sent.children(c.i) if g.dep == "pobj"), None)
-                    if pobj is not None:
-                        obj_words |= {pobj.lemma.lower(), pobj.lower}
+        for c in kids:
+            # the object of "for", "to" or "on" when there is no direct object ("called for a
+            # ceasefire", "agreed to a truce", "agreed on a prisoner exchange"); the object of
+            # a preposition that completes the verb's sense ("placed him under house arrest",
+            # "took them into custody", "removed him from office", "withdrew from ECOWAS")
+            if c.dep == "prep" and (c.lower in SENSE_PREPS or (
+                    theme is None and c.lower in ("for", "to", "on"))):
+                pobj = next((g for g in sent.children(c.i) if g.dep == "pobj"), None)
+                if pobj is not None:
+                    obj_words |= {pobj.lemma.lower(), pobj.lower}
+                    obj_tokens.append(pobj)
         pattern = None
         roles: dict[str, list[Mention]] = {}
         for p in pats:
@@ -513,7 +555,8 @@ class CameoCoder:
                 break
             if len(p.lemma) > 1 and p.lemma[1] not in particles:
                 continue
-            if p.objs and not obj_words & set(p.objs):
+            if p.objs and not obj_words & set(p.objs) and not self._names_kind(
+                    sent, obj_tokens, p.objs):
                 continue
             if not p.objs and bare_words & MEDIA_OBJECTS and \
                     self.codebook.lookup(p.code).root not in REACTION_ROOTS:
@@ -545,6 +588,10 @@ class CameoCoder:
             return None
         if not pattern.objs and lemma_of(verb) == "attack" and _verbal_attack(sent, verb):
             pattern = replace(pattern, code="111")
+        if any(c.lower == "test" and c.i < verb.i for c in kids) and \
+                self.codebook.lookup(pattern.code).root == "19":
+            # "test-fired a ballistic missile": a show of force, not an attack
+            pattern = replace(pattern, code="150")
         named = (_contents(sent, obj) or obj) if obj is not None else None
         # ("naval drills" is a noun pattern's; "held drills" is the verb's when only "military
         # drill" and "naval drill" are listed)
@@ -563,13 +610,14 @@ class CameoCoder:
             if not source and lemma_of(verb) in HARM_VERBS:
                 cause = self._cause(sent, verb)
                 source = cause.source if cause is not None else source
-            if pattern.objs and pass_subj is not None and obj is None:
+            passive_theme = pass_subj or rel_head
+            if pattern.objs and passive_theme is not None and obj is None:
                 # the passive subject was the theme ("sanctions were imposed on Iran"), its
                 # own preposition naming the target as often ("evidence against Russia was
                 # presented")
                 preps = pattern.preps or DEFAULT_TARGET_PREPS
                 target = self._prep_objects(sent, verb.i, preps) or \
-                    self._prep_objects(sent, pass_subj.i, preps)
+                    self._prep_objects(sent, passive_theme.i, preps)
             else:
                 target = self._passive_subject(sent, verb)
             if not source and pass_subj is not None and obj is None and \
@@ -612,7 +660,8 @@ class CameoCoder:
                 dative = next((c for c in kids if c.dep == "dative"), None)
                 if dative is not None:
                     target = self._resolve(sent, dative.i)
-        if not target and self.codebook.lookup(pattern.code).root in ("18", "19", "20"):
+        if not target and (self.codebook.lookup(pattern.code).root in ("18", "19", "20")
+                           or pattern.code == "175"):
             target = self._struck_owner(sent, verb, theme, source)
         if pattern.converse and not passive:
             giver = self._prep_objects(sent, verb.i, pattern.preps or ("from",))
@@ -657,6 +706,25 @@ class CameoCoder:
         if cause is not None:
             return _harmed_in(verb, cause, target)
         return _Candidate(pattern, trigger, verb.i, source, target)
+
+    def _names_kind(self, sent: ParsedSentence, tokens: list[Token],
+                    objs: tuple[str, ...]) -> bool:
+        """Whether an object names an actor of a kind a pattern asks for: "@actor" any
+        resolved actor, "@state" a country with no role ("suspended Niger"), "@igo" an
+        international body ("withdrew from ECOWAS"), "@gov" a government or its leader
+        ("ousted the president")."""
+        kinds = ACTOR_KINDS.intersection(objs)
+        if not kinds:
+            return False
+        for tok in tokens:
+            for m in self._resolve(sent, tok.i):
+                roles = roles_of(m.code)
+                if "@actor" in kinds or ("@igo" in kinds and m.code[:3] == "IGO") or (
+                        "@gov" in kinds and "GOV" in roles and m.code[:3] != "IGO") or (
+                        "@state" in kinds and not roles and len(m.code) == 3
+                        and m.code[:3] not in NON_STATE_PREFIXES):
+                    return True
+        return False
 
     def _died_in(self, sent: ParsedSentence, verb: Token) -> _Candidate | None:
         """"125 people died in police firing": the firing's owner killed them."""
@@ -895,6 +963,14 @@ class CameoCoder:
                 anchor, trigger = verb.i, (verb.i, noun.i)
                 source = source or self._subject(sent, verb)
                 pattern = replace(pattern, code="143")
+            elif not source and prep.lower in ("in", "during") and prep.head != prep.i:
+                # "Turkish troops entered Syria in an offensive against Kurdish fighters",
+                # "police fired tear gas during a crackdown": an armed or state actor doing
+                # something in an act of force is doing that act
+                verb = sent.tokens[prep.head]
+                if self._acts_in(sent, verb, pattern):
+                    anchor = verb.i
+                    source = self._subject(sent, verb)
         if lemma_of(noun) in STOPPAGE_NOUNS and source and all(
                 _civilian(m.code) for m in source):
             # "trade unions carried out strikes", "a teachers' strike": no attack
@@ -912,10 +988,30 @@ class CameoCoder:
             target = self._asked(sent, noun.i)
         if not target and host:
             target = host
-        if not target and anchor != noun.i and source:
-            # a light verb's phrase, as for verbs: "staged a protest in Beijing"
+        if not target and anchor != noun.i and source and not self._unknown_party(
+                sent, noun.i, preps):
+            # a light verb's phrase, as for verbs: "staged a protest in Beijing" (but "an
+            # offensive against Kurdish fighters" names its target, of no known country)
             target = self._first_actor_after(sent, sent.tokens[anchor], source)
         return _Candidate(pattern, trigger, anchor, source, target, claimed=claimed)
+
+    def _acts_in(self, sent: ParsedSentence, verb: Token, pattern: Pattern) -> bool:
+        """Whether the active subject of ``verb`` does the act of force named in its "in" or
+        "during" phrase: a state's or armed group's, not one it suffered ("lost ten soldiers
+        in an attack") or harm verbs, which code themselves ("killed in an air strike")."""
+        if verb.pos != "VERB" or lemma_of(verb) in HARM_VERBS | DEATH_VERBS | UNDERGO_VERBS:
+            return False
+        if self.codebook.lookup(pattern.code).root not in ("15", "17", "18", "19", "20"):
+            return False  # "police arrested 20 during a protest": not the police's protest
+        kids = sent.children(verb.i)
+        if any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids):
+            return False
+        subj = next((c for c in kids if c.dep in SUBJ), None)
+        if subj is None:
+            return False
+        return any(ARMED_OR_STATE_ROLES & roles_of(m.code) or (
+            len(m.code) == 3 and m.code not in NON_STATE_PREFIXES)
+            for m in self._resolve(sent, subj.i))
 
     def _asked(self, sent: ParsedSentence, noun: int) -> list[Mention]:
         """"Cairo's query as to whether Hamas supports ...": who the question is about is
@@ -1148,7 +1244,8 @@ class CameoCoder:
                 # the nearest collective actor before it, other than the one who strikes
                 before = [m for m in self.resolver.mentions(sent, ArticleMemory(shallow=True))
                           if m.token_end <= poss.i and m.code not in own
-                          and sent.tokens[m.head].pos == "PROPN"]
+                          and m.code[:3] not in {o[:3] for o in own}
+                          and (sent.tokens[m.head].pos == "PROPN" or m.code[:3].isalpha())]
                 return before[-1:]
             found = [m for m in self._resolve(sent, poss.i) if m.code not in own]
             if found:
@@ -1178,6 +1275,12 @@ class CameoCoder:
                         if found:
                             return found
         return []
+
+    def _unknown_party(self, sent: ParsedSentence, head: int, preps: Iterable[str]) -> bool:
+        """Whether a target preposition of ``head`` names a party that resolves to no actor."""
+        return any(c.dep == "prep" and c.lower in preps and any(
+            g.dep == "pobj" and self.resolver.is_party(sent, g.i) for g in sent.children(c.i))
+            for c in sent.children(head))
 
     # -- events
     def _events(

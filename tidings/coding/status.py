@@ -224,13 +224,14 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 elif c.dep == "advmod" and cl in CLAIM_ADVERBS:
                     found.append("claimed")
                     cues.append(f"claim-adverb:{c.text}")
-                elif c.dep == "advcl" and condition is None:
+                elif c.dep == "advcl" and condition is None and not _done(sent, tok):
                     marks = [m for m in sent.children(c.i) if m.dep == "mark"]
                     if marks and marks[0].lower in CONDITION_MARKS - {"whether"}:
                         found.append("conditional")
                         condition = _span(sent, sent.subtree(c.i))
                         cues.append(f"condition:{marks[0].text}")
-                elif c.dep == "prep" and condition is None and _condition_phrase(sent, c):
+                elif c.dep == "prep" and condition is None and _condition_phrase(sent, c) \
+                        and not _done(sent, tok):
                     found.append("conditional")
                     condition = _span(sent, sent.subtree(c.i))
                     cues.append("condition:" + c.text)
@@ -328,6 +329,20 @@ def asks_another(sent: ParsedSentence, gov: Token, comp: Token) -> bool:
         return any(c.dep in ("nsubj", "nsubjpass") for c in sent.children(comp.i))
     return any(c.dep == "dobj" or (c.dep == "prep" and c.lower in ("on", "upon"))
                for c in sent.children(gov.i))
+
+
+def _done(sent: ParsedSentence, verb: Token) -> bool:
+    """A verb in a past tense with no modal: what it tells has happened, so a condition on it
+    ("released four hostages in exchange for prisoners", "attacked once the truce ended") was
+    met, or is only a time."""
+    if verb.tag not in ("VBD", "VBN"):
+        return False
+    auxes = [c for c in sent.children(verb.i) if c.dep in ("aux", "auxpass")]
+    if any(a.lower in FUTURE_AUX or a.lower in HEDGE_AUX or a.lower == "to" for a in auxes):
+        return False  # "will be released", "are to be released if ..."
+    return verb.tag == "VBD" or any(
+        a.lemma.lower() == "have" or (a.lemma.lower() == "be" and a.tag == "VBD")
+        for a in auxes)
 
 
 def _condition_phrase(sent: ParsedSentence, prep: Token) -> bool:
