@@ -306,3 +306,16 @@ def test_a_body_in_a_city_is_that_citys_countrys(parser, geo):
     # cartel" is
     assert coded_triples(parser, geo, "A court in Istanbul jailed a journalist on Friday.") == [
         ("TURJUD", "17", "TURMED")]
+
+
+def test_an_office_of_a_place_is_of_its_country(parser, geo):
+    # "the Istanbul mayor", "the governor of Borno state", "Lagos police": the gazetteer
+    # knows the place; a group named after one ("the Sinaloa cartel") is not its country's
+    assert coded_triples(parser, geo, "Turkey detained the Istanbul mayor on Wednesday.") == [
+        ("TUR", "17", "TURGOV")]
+    assert coded_triples(parser, geo, "Turkey detained the mayor of Istanbul.") == [
+        ("TUR", "17", "TURGOV")]
+    assert coded_triples(parser, geo, "The governor of Borno state condemned the attack.") == [
+        ("NGAGOV", "11", None)]
+    assert coded_triples(parser, geo, "Lagos police dispersed protesters.") == [
+        ("NGACOP", "17", "NGAOPP")]

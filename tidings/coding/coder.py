@@ -260,6 +260,7 @@ class CameoCoder:
             # where a sentence places things, for agents with no owner ("gunmen abducted 30
             # students in Kaduna state" → Nigerian gunmen); the geocoder caches by sentence
             memory.place_lookup = self._place_countries
+            memory.owner_lookup = self._place_owners
         country = self.resolver.dictionary.country_of_place(place) if place else None
         if country is not None:
             memory.country_counts[country] = memory.country_counts.get(country, 0) + 2
@@ -375,6 +376,32 @@ class CameoCoder:
         return frozenset(
             att.resolved.place.country for att in self.geocoder.places(self._geo_ctx, sent)
             if att.resolved.place.country and where(att))
+
+    def _place_owners(self, sent: ParsedSentence) -> dict[int, str]:
+        """Nouns owned by a gazetteer place that modifies them or is their "of" object ("the
+        Istanbul mayor", "Kaduna state police", "the governor of Borno state"), by token, with
+        the place's country. Countries are left to the actor dictionary."""
+        if self.geocoder is None or self._geo_ctx is None:
+            return {}
+        out: dict[int, str] = {}
+        for att in self.geocoder.places(self._geo_ctx, sent):
+            place = att.resolved.place
+            if not place.country or place.kind == "country":
+                continue
+            tok = sent.tokens[att.head]
+            place_slot = True  # the place itself, or its area word ("Borno state")
+            while tok.dep in ("compound", "amod", "nmod", "poss") and tok.head != tok.i:
+                tok = sent.tokens[tok.head]
+                if tok.lower in AREA_WORDS or tok.lower in ("state", "oblast", "prefecture"):
+                    continue  # "Borno state": still the place
+                place_slot = False
+                out.setdefault(tok.i, place.country)
+            if place_slot and tok.dep == "pobj" and tok.head != tok.i and \
+                    sent.tokens[tok.head].lower == "of":
+                prep = sent.tokens[tok.head]
+                if prep.head != prep.i:
+                    out.setdefault(prep.head, place.country)
+        return out
 
     def _responsibility(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate | None:
         """"IS claimed it had carried out the bombing", "the army admitted it shelled the
@@ -604,6 +631,11 @@ class CameoCoder:
         has_subject = any(c.dep in SUBJ for c in kids)
         passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
             verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
+        # "repulsed the attack on parliament": force against attackers not named, not against
+        # what they attacked
+        force_on_event = obj is not None and self.codebook.lookup(pattern.code).root in (
+            "18", "19", "20") and any(self.codebook.lookup(p.code).root in ("18", "19", "20")
+                                      for p in self.patterns.nouns.get(lemma_of(obj), ()))
         cause: _Candidate | None = None
         if passive:
             source = self._agent(sent, verb.i) or self._implied_agent(sent, verb, pattern)
@@ -654,7 +686,7 @@ class CameoCoder:
                 target = self._owned_event(sent, obj)[0]
             if not target:
                 target = self._prep_objects(sent, verb.i, preps)
-            if not target and obj is not None:
+            if not target and obj is not None and not force_on_event:
                 target = self._prep_objects(sent, obj.i, preps)
             if not target:
                 dative = next((c for c in kids if c.dep == "dative"), None)
@@ -676,7 +708,8 @@ class CameoCoder:
             source = target = roles["compound"]
         source = roles.get("source") or source
         target = roles.get("target") or target
-        unknown_party = obj is not None and not target and self.resolver.is_party(sent, obj.i)
+        unknown_party = obj is not None and not target and (
+            self.resolver.is_party(sent, obj.i) or force_on_event)
         mutual = len(source) > 1 and not target and \
             _reciprocal(self.codebook.lookup(pattern.code).code, lemma_of(verb))
         if not passive and not unknown_party and (not target or (source and all(

@@ -29,6 +29,9 @@ from tidings.coding.actors import ActorDictionary, Entry, _Atom, default_diction
 from tidings.models import Mention, ParsedSentence
 
 _NP_MODIFIERS = {"compound", "amod", "poss", "det", "nmod", "case", "nummod", "flat", "quantmod"}
+# roles of groups that take a place's name without being its country's ("the Sinaloa cartel",
+# "the Kivu rebels")
+GROUPS_NAMED_BY_PLACES = {"CRM", "REB", "INS", "UAF", "SEP", "RAD"}
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS"}
 PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "number", "handful",
               "member", "one", "some", "delegation", "representative", "group", "unit", "team",
@@ -102,14 +105,21 @@ class ArticleMemory:
     # the countries of the gazetteer places a sentence puts something in ("in Kaduna state"),
     # given by a coder that has a geocoder; asked only when an agent has no owner
     place_lookup: Callable[[ParsedSentence], frozenset[str]] | None = None
+    # the country of the gazetteer place that names a noun's owner, by the noun's token
+    # ("the Istanbul mayor", "the governor of Borno state"), from the same coder
+    owner_lookup: Callable[[ParsedSentence], dict[int, str]] | None = None
     # the named mentions of a sentence, by its index, as the domestic-party rule reads them
     named_in: dict[int, list[Mention]] = field(default_factory=dict)
 
     def names_only(self) -> ArticleMemory:
-        return ArticleMemory(date=self.date, shallow=True, place_lookup=self.place_lookup)
+        return ArticleMemory(date=self.date, shallow=True, place_lookup=self.place_lookup,
+                             owner_lookup=self.owner_lookup)
 
     def place_countries(self, sent: ParsedSentence) -> frozenset[str]:
         return self.place_lookup(sent) if self.place_lookup is not None else frozenset()
+
+    def place_owner(self, sent: ParsedSentence, head: int) -> str | None:
+        return self.owner_lookup(sent).get(head) if self.owner_lookup is not None else None
 
     def home_country(self, fallback: bool = True) -> str | None:
         """The country an article is about, when one clearly dominates its named mentions
@@ -350,10 +360,13 @@ class ActorResolver:
                 for i in range(span[0] + 1, span[1])):
             # "a government-held district", "rebel-controlled areas": a place, not its holder
             role = None
-        if head_atom is not None and htok.lemma.lower() in GENERIC_HEADS:
+        # the atom naming the role: the head's own, or for a name the dictionary does not
+        # know, the title before it ("opposition leader Bobi Wine")
+        role_atom = head_atom if head_atom is not None else roles[-1] if roles else None
+        if role_atom is not None and toks[role_atom.end - 1].lemma.lower() in GENERIC_HEADS:
             # "opposition leaders", "rebel commander", "union official": the modifier says
             # whose leader
-            before = [a for a in roles if a.end <= head_atom.start and a.role != role]
+            before = [a for a in roles if a.end <= role_atom.start and a.role != role]
             if before:
                 role = before[-1].role
         owner = _nearest(named, head)
@@ -376,6 +389,14 @@ class ActorResolver:
             if htok.pos in ("NOUN", "PROPN") and htok.lemma.lower() not in NON_ACTOR_HEADS:
                 return _mention(sent, *span, head, e.code, "modifier", e.name)
             return None
+        if memory is not None and role is not None and role not in GROUPS_NAMED_BY_PLACES \
+                and htok.pos in ("NOUN", "PROPN"):
+            # "the Istanbul mayor", "the governor of Borno state": an office of a place is of
+            # its country (but a group named after one works across borders: "the Sinaloa
+            # cartel")
+            country = memory.place_owner(sent, head)
+            if country is not None:
+                return _mention(sent, *span, head, country + role, "place-owner")
         if memory is None or memory.shallow:
             return None
         found = self._coref(sent, head, span, role, memory)
@@ -548,10 +569,12 @@ def compose(owner: Entry, role: str) -> str:
 
 
 def _clause_verb(sent: ParsedSentence, i: int) -> int:
-    """The verb whose clause token ``i`` belongs to (through noun phrases and prepositions)."""
+    """The verb whose clause token ``i`` belongs to (through noun phrases and prepositions,
+    and from a controlled infinitive to its governor, whose subject it shares: "police used
+    water cannon to disperse protesters")."""
     tok = sent.tokens[i]
-    for _ in range(8):
-        if tok.pos in ("VERB", "AUX") or tok.head == tok.i:
+    for _ in range(12):
+        if tok.head == tok.i or (tok.pos in ("VERB", "AUX") and tok.dep != "xcomp"):
             return tok.i
         tok = sent.tokens[tok.head]
     return tok.i

@@ -1,0 +1,107 @@
+"""Details of force and of its status: trading fire is mutual, a test launch is a show of force,
+fighting off an attack is force against the attackers, force on what another owns, a purpose
+clause shares its governor's people, and a condition on an act told in the past was met.
+Invented sentences, hand-built parses."""
+
+from tests.conftest import build_sentence
+from tidings.coding.coder import CameoCoder
+from tidings.coding.resolver import ArticleMemory
+
+CODER = CameoCoder()
+
+
+def triples(s):
+    return sorted((e.source.code, e.cameo, e.target.code if e.target else None, e.status)
+                  for e in CODER.code_sentence(s, None, ArticleMemory()))
+
+
+def test_trading_fire_is_mutual_and_a_test_launch_is_a_show_of_force():
+    # "Thailand and Cambodia traded artillery fire"
+    s = build_sentence([
+        ("Thailand", "Thailand", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Cambodia", "Cambodia", "PROPN", "conj", 0), ("traded", "trade", "VERB", "ROOT", 3),
+        ("artillery", "artillery", "NOUN", "compound", 5), ("fire", "fire", "NOUN", "dobj", 3)])
+    assert triples(s) == [("KHM", "190", "THA", "asserted"), ("THA", "190", "KHM", "asserted")]
+    # "North Korea test-fired a missile toward Japan"
+    def fired(*before):
+        n = len(before)
+        return build_sentence([
+            ("Iran", "Iran", "PROPN", "nsubj", n + 1), *before,
+            ("fired", "fire", "VERB", "ROOT", n + 1, "VBD"), ("a", "a", "DET", "det", n + 3),
+            ("missile", "missile", "NOUN", "dobj", n + 1), ("at", "at", "ADP", "prep", n + 1),
+            ("Israel", "Israel", "PROPN", "pobj", n + 4)])
+    assert triples(fired()) == [("IRN", "190", "ISR", "asserted")]
+    assert [c for _, c, _, _ in triples(fired(("test", "test", "NOUN", "npadvmod", 3),
+                                              ("-", "-", "PUNCT", "punct", 3)))] == ["150"]
+
+
+def test_fighting_off_an_attack_is_force_against_whoever_attacked():
+    # "The Nigerian army repelled a Boko Haram attack"
+    s = build_sentence([
+        ("The", "the", "DET", "det", 2), ("Nigerian", "nigerian", "ADJ", "amod", 2),
+        ("army", "army", "NOUN", "nsubj", 3), ("repelled", "repel", "VERB", "ROOT", 3, "VBD"),
+        ("a", "a", "DET", "det", 7), ("Boko", "Boko", "PROPN", "compound", 6),
+        ("Haram", "Haram", "PROPN", "compound", 7), ("attack", "attack", "NOUN", "dobj", 3)])
+    got = triples(s)
+    assert ("NGAMIL", "190", "NGAREBBKH", "asserted") in got
+    assert ("NGAREBBKH", "190", None, "asserted") in got
+    # attackers not named: no force on what they attacked ("repulsed the attack on Egypt")
+    s = build_sentence([
+        ("The", "the", "DET", "det", 2), ("Nigerian", "nigerian", "ADJ", "amod", 2),
+        ("army", "army", "NOUN", "nsubj", 3), ("repulsed", "repulse", "VERB", "ROOT", 3, "VBD"),
+        ("the", "the", "DET", "det", 5), ("attack", "attack", "NOUN", "dobj", 3),
+        ("on", "on", "ADP", "prep", 5), ("Egypt", "Egypt", "PROPN", "pobj", 6)])
+    assert triples(s) == [("NGAMIL", "190", None, "asserted")]
+
+
+def test_a_title_before_an_unknown_name_takes_its_modifiers_role():
+    # "Ugandan police detained opposition leader Bobi Wine": the opposition's leader
+    s = build_sentence([
+        ("Ugandan", "ugandan", "ADJ", "amod", 1), ("police", "police", "NOUN", "nsubj", 2),
+        ("detained", "detain", "VERB", "ROOT", 2, "VBD"),
+        ("opposition", "opposition", "NOUN", "compound", 6),
+        ("leader", "leader", "NOUN", "compound", 6), ("Bobi", "Bobi", "PROPN", "compound", 6),
+        ("Wine", "Wine", "PROPN", "dobj", 2)])
+    assert triples(s) == [("UGACOP", "173", "UGAOPP", "asserted")]
+
+
+def test_water_cannon_fired_at_anothers_boats_is_fired_at_their_owner():
+    # "Philippine officials said Chinese ships fired water cannon at its boats"
+    s = build_sentence([
+        ("Philippine", "philippine", "ADJ", "amod", 1),
+        ("officials", "official", "NOUN", "nsubj", 2, "NNS"),
+        ("said", "say", "VERB", "ROOT", 2, "VBD"), ("Chinese", "chinese", "ADJ", "amod", 4),
+        ("ships", "ship", "NOUN", "nsubj", 5, "NNS"), ("fired", "fire", "VERB", "ccomp", 2, "VBD"),
+        ("water", "water", "NOUN", "compound", 7), ("cannon", "cannon", "NOUN", "dobj", 5),
+        ("at", "at", "ADP", "prep", 5), ("its", "its", "PRON", "poss", 10),
+        ("boats", "boat", "NOUN", "pobj", 8, "NNS")])
+    assert [(src, c, tgt) for src, c, tgt, _ in triples(s) if c == "175"] == [
+        ("CHN", "175", "PHLGOV")]
+
+
+def test_a_purpose_clause_shares_its_governors_people():
+    # "Georgian police used water cannon to disperse protesters": Georgia's protesters
+    s = build_sentence([
+        ("Georgian", "georgian", "ADJ", "amod", 1), ("police", "police", "NOUN", "nsubj", 2),
+        ("used", "use", "VERB", "ROOT", 2, "VBD"), ("water", "water", "NOUN", "compound", 4),
+        ("cannon", "cannon", "NOUN", "dobj", 2), ("to", "to", "PART", "aux", 6),
+        ("disperse", "disperse", "VERB", "xcomp", 2, "VB"),
+        ("protesters", "protester", "NOUN", "dobj", 6, "NNS")])
+    assert ("GEOCOP", "175", "GEOOPP", "asserted") in triples(s)
+
+
+def test_a_condition_on_an_act_told_in_the_past_was_met():
+    def released(*verb):
+        n = len(verb)
+        return build_sentence([
+            ("Hamas", "Hamas", "PROPN", "nsubj", n), *verb,
+            ("hostages", "hostage", "NOUN", "dobj", n, "NNS"), ("in", "in", "ADP", "prep", n),
+            ("exchange", "exchange", "NOUN", "pobj", n + 2), ("for", "for", "ADP", "prep", n + 3),
+            ("prisoners", "prisoner", "NOUN", "pobj", n + 4, "NNS")])
+    [done] = CODER.code_sentence(released(("released", "release", "VERB", "ROOT", 1, "VBD")),
+                                 None, ArticleMemory())
+    assert (done.status, done.condition) == ("asserted", None)
+    [will] = CODER.code_sentence(released(("will", "will", "AUX", "aux", 2),
+                                          ("release", "release", "VERB", "ROOT", 2, "VB")),
+                                 None, ArticleMemory())
+    assert will.status == "conditional" and will.condition.text == "in exchange for prisoners"
