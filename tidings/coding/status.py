@@ -224,14 +224,14 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
                 elif c.dep == "advmod" and cl in CLAIM_ADVERBS:
                     found.append("claimed")
                     cues.append(f"claim-adverb:{c.text}")
-                elif c.dep == "advcl" and condition is None and not _done(sent, tok):
+                elif c.dep == "advcl" and condition is None and not _met(sent, tok, c, prev):
                     marks = [m for m in sent.children(c.i) if m.dep == "mark"]
                     if marks and marks[0].lower in CONDITION_MARKS - {"whether"}:
                         found.append("conditional")
                         condition = _span(sent, sent.subtree(c.i))
                         cues.append(f"condition:{marks[0].text}")
                 elif c.dep == "prep" and condition is None and _condition_phrase(sent, c) \
-                        and not _done(sent, tok):
+                        and not _met(sent, tok, c, prev):
                     found.append("conditional")
                     condition = _span(sent, sent.subtree(c.i))
                     cues.append("condition:" + c.text)
@@ -343,6 +343,13 @@ def _done(sent: ParsedSentence, verb: Token) -> bool:
     return verb.tag == "VBD" or any(
         a.lemma.lower() == "have" or (a.lemma.lower() == "be" and a.tag == "VBD")
         for a in auxes)
+
+
+def _met(sent: ParsedSentence, verb: Token, cond: Token, came_from: Token | None) -> bool:
+    """Whether a condition on ``verb`` was met because the act is told as done. An act inside
+    the condition itself ("faced catastrophe unless the US worked with Europe", "if they'd had
+    a grant") is never told as done."""
+    return not (came_from is not None and came_from.i == cond.i) and _done(sent, verb)
 
 
 def _condition_phrase(sent: ParsedSentence, prep: Token) -> bool:
