@@ -114,3 +114,41 @@ def test_a_condition_on_an_act_told_in_the_past_was_met():
         ("withdrew", "withdraw", "VERB", "advcl", 1, "VBD")])
     assert [(e.cameo, e.status) for e in CODER.code_sentence(s, None, ArticleMemory())
             if e.source.code == "ISR"] == [("0874", "conditional")]
+
+
+def test_mediators_mediate_between_the_parties_not_each_other():
+    # "Egypt and Iran agreed to a truce brokered by Qatar and Turkey"
+    s = build_sentence([
+        ("Egypt", "Egypt", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Iran", "Iran", "PROPN", "conj", 0), ("agreed", "agree", "VERB", "ROOT", 3, "VBD"),
+        ("to", "to", "ADP", "prep", 3), ("a", "a", "DET", "det", 6),
+        ("truce", "truce", "NOUN", "pobj", 4), ("brokered", "broker", "VERB", "acl", 6, "VBN"),
+        ("by", "by", "ADP", "agent", 7), ("Qatar", "Qatar", "PROPN", "pobj", 8),
+        ("and", "and", "CCONJ", "cc", 9), ("Turkey", "Turkey", "PROPN", "conj", 9)])
+    mediated = [(src, tgt) for src, c, tgt, _ in triples(s) if c == "045"]
+    assert mediated == [("QAT", "EGY"), ("QAT", "IRN"), ("TUR", "EGY"), ("TUR", "IRN")]
+
+
+def test_a_particle_taken_for_an_adverb_still_makes_the_phrasal_verb():
+    # "Israeli troops pulled back" with "back" parsed as an adverb
+    s = build_sentence([
+        ("Israeli", "israeli", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 2),
+        ("pulled", "pull", "VERB", "ROOT", 2, "VBD"), ("back", "back", "ADV", "advmod", 2)])
+    assert triples(s) == [("ISRMIL", "0874", None, "asserted")]
+
+
+def test_rejecting_a_proposal_does_not_unsay_it_and_prosecutors_are_their_countrys():
+    # "Russia rejected a US proposal": the proposal was made, and is rejected
+    s = build_sentence([
+        ("Russia", "Russia", "PROPN", "nsubj", 1), ("rejected", "reject", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 4), ("US", "US", "PROPN", "compound", 4),
+        ("proposal", "proposal", "NOUN", "dobj", 1)])
+    statuses = {c[:2]: st for _, c, _, st in triples(s)}
+    assert statuses["12"] == "asserted" and statuses["03"] != "denied"
+    # "Guatemala's president accused prosecutors of plotting": Guatemala's prosecutors
+    s = build_sentence([
+        ("Guatemala", "Guatemala", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
+        ("president", "president", "NOUN", "nsubj", 3),
+        ("accused", "accuse", "VERB", "ROOT", 3, "VBD"),
+        ("prosecutors", "prosecutor", "NOUN", "dobj", 3, "NNS")])
+    assert triples(s) == [("GTMGOV", "112", "GTMJUD", "asserted")]

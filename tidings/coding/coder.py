@@ -67,6 +67,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events between coordinated subjects are mutual ("A and B met", "... clashed").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 RECIPROCAL_CODES = {"0871"}  # a ceasefire between parties is each one's
+NON_RECIPROCAL_CODES = {"045"}  # mediators do not mediate between themselves
 # verbs whose coordinated subjects act on each other whatever the act ("exchanged prisoners")
 RECIPROCAL_VERBS = {"exchange", "swap", "trade"}
 
@@ -81,8 +82,12 @@ def _instrument(sent: ParsedSentence, noun: Token) -> bool:
 
 
 def _reciprocal(code: str, verb: str = "") -> bool:
-    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES or verb in RECIPROCAL_VERBS
+    return (code[:2] in RECIPROCAL_ROOTS and code not in NON_RECIPROCAL_CODES) or \
+        code in RECIPROCAL_CODES or verb in RECIPROCAL_VERBS
 
+# Roots of acts done by saying (statements, appeals, intents, demands, disapproval,
+# rejections, threats): rejecting one does not deny it was said
+SAID_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 # Codes that react to a publication rather than make one: comment, endorse, criticise, reject
 REACTION_ROOTS = {"01", "05", "11", "12"}
 # Objects that make a bare action verb a publication: "released a video", "seized on a report"
@@ -94,6 +99,7 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
 # property (CAMEO has no code for a coup), "seized the opportunity" none at all
 IDIOM_OBJECTS = {"power", "opportunity", "chance", "moment", "lead", "limelight", "headline",
                  "spotlight"}
+ADVERB_PARTICLES = {"back", "out", "off", "away", "down", "up", "over"}
 # Prepositions whose object completes a verb's sense even beside a direct object: "placed him
 # under house arrest", "took them into custody", "removed him from office"
 SENSE_PREPS = {"under", "into", "from"}
@@ -524,7 +530,9 @@ class CameoCoder:
 
     def _verbal(self, sent: ParsedSentence, verb: Token, pats: list[Pattern]) -> _Candidate | None:
         kids = sent.children(verb.i)
-        particles = {c.lower for c in kids if c.dep == "prt"}
+        # (a particle the parser took for an adverb: "Israeli troops pulled back")
+        particles = {c.lower for c in kids if c.dep == "prt" or (
+            c.dep == "advmod" and c.i == verb.i + 1 and c.lower in ADVERB_PARTICLES)}
         obj = next((c for c in kids if c.dep in ("dobj", "attr")), None)
         # the passive subject plays the object for a pattern's object constraint:
         # "sanctions were imposed on Iran" matches {verb: impose, obj: [sanction]}
@@ -652,6 +660,10 @@ class CameoCoder:
                     self._prep_objects(sent, passive_theme.i, preps)
             else:
                 target = self._passive_subject(sent, verb)
+            if not target and rel_head is not None and pattern.code in NON_RECIPROCAL_CODES:
+                # "Israel and Hezbollah agreed to a ceasefire brokered by France": mediated
+                # between the parties to what was brokered
+                target = self._parties_to(sent, rel_head)
             if not source and pass_subj is not None and obj is None and \
                     lemma_of(verb) in FORCE_MOVING_VERBS:
                 # "US troops had been deployed to Haiti", "French troops were withdrawn from
@@ -739,6 +751,17 @@ class CameoCoder:
         if cause is not None:
             return _harmed_in(verb, cause, target)
         return _Candidate(pattern, trigger, verb.i, source, target)
+
+    def _parties_to(self, sent: ParsedSentence, noun: Token) -> list[Mention]:
+        """The subject of the verb a noun is the object of (through one preposition): "Israel
+        and Hezbollah agreed to a ceasefire", "the two sides signed a deal"."""
+        tok = noun
+        if tok.dep == "pobj" and tok.head != tok.i:
+            tok = sent.tokens[tok.head]
+        if tok.dep not in ("dobj", "prep") or tok.head == tok.i:
+            return []
+        verb = sent.tokens[tok.head]
+        return self._subject(sent, verb) if verb.pos in ("VERB", "AUX") else []
 
     def _names_kind(self, sent: ParsedSentence, tokens: list[Token],
                     objs: tuple[str, ...]) -> bool:
@@ -1325,6 +1348,7 @@ class CameoCoder:
         result = status_mod.analyse(
             sent, cand.governors[-1] if cand.speech_act and cand.governors else cand.anchor,
             intent_code=info.root in ("03", "13"),
+            said_act=info.root in SAID_ROOTS,
         )
         claimant = self._claimant(sent, result, article)
         if info.code == "183" and all(len(m.code) == 6 and m.code[3:] in ("MIL", "GOV")

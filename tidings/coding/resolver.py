@@ -427,8 +427,9 @@ class ActorResolver:
             if country is not None:
                 return _mention(sent, *span, head, country + role, "context:article-country")
             # "Kenyan police fired tear gas at protesters": a country's own police, courts,
-            # lawmakers or opposition act among their own people
-            country = self._domestic_country(sent, head, memory)
+            # lawmakers or opposition act among their own people ("Guatemala's president
+            # accused prosecutors": its own)
+            country = self._domestic_country(sent, head, memory, role)
             if country is not None:
                 return _mention(sent, *span, head, country + role, "context:domestic")
             if memory.default_country is not None:
@@ -436,19 +437,21 @@ class ActorResolver:
                                 "context:article-country")
         return found
 
-    def _domestic_country(self, sent: ParsedSentence, head: int, memory: ArticleMemory
-                          ) -> str | None:
-        """The one country a sentence names, when one of its named actors is that country's
-        police, courts, legislature or opposition (none of which acts abroad) and a party to
-        the same verb ("Kenyan police fired tear gas at protesters"; not "terrorists might
-        target the UK, London's police chief said")."""
+    def _domestic_country(self, sent: ParsedSentence, head: int, memory: ArticleMemory,
+                          role: str | None = None) -> str | None:
+        """The one country a sentence names, when a party to the same verb is that country's
+        police, courts, legislature or opposition (none of which acts abroad): a named one
+        ("Kenyan police fired tear gas at protesters"; not "terrorists might target the UK,
+        London's police chief said"), or the one asked about (``role``) beside a named actor
+        of that country ("Guatemala's president accused prosecutors")."""
         if sent.index not in memory.named_in:  # (asked for many tokens of one sentence)
             memory.named_in[sent.index] = self.mentions(sent, memory.names_only())
         names = [m for m in memory.named_in[sent.index] if m.head != head]
         countries = {m.code[:3] for m in names}
         verb = _clause_verb(sent, head)
-        if len(countries) != 1 or not any(roles_of(m.code) & DOMESTIC_ROLES and
-                                          _clause_verb(sent, m.head) == verb for m in names):
+        if len(countries) != 1 or not any(
+                (roles_of(m.code) & DOMESTIC_ROLES or role in DOMESTIC_ROLES)
+                and _clause_verb(sent, m.head) == verb for m in names):
             return None
         country = next(iter(countries))
         return country if country.isalpha() and country not in NON_STATE_PREFIXES else None

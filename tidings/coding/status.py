@@ -84,8 +84,10 @@ def _span(sent: ParsedSentence, toks: list[Token]) -> Span:
     return Span(sent.text[start - sent.start : end - sent.start], start, end)
 
 
-def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> StatusResult:
-    """Status cues for the event anchored at token ``anchor``."""
+def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
+            said_act: bool = False) -> StatusResult:
+    """Status cues for the event anchored at token ``anchor``; ``said_act``: the event is a
+    thing said (a proposal, demand, accusation or threat), which rejecting does not undo."""
     found: list[str] = []
     cues: list[str] = []
     condition: Span | None = None
@@ -122,7 +124,9 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False) -> 
         via = prev.dep if prev is not None else ""
         relcl_crossed += via == "relcl"
         if prev is not None and tok.pos in ("VERB", "AUX", "ADJ", "NOUN") and speaker is None:
-            if lemma in DENIAL and via in ("ccomp", "dobj", "xcomp"):
+            # ("the Kremlin rejected a US proposal": the proposal was made)
+            undone = not (via == "dobj" and nominal and said_act and prev.i == anchor)
+            if lemma in DENIAL and via in ("ccomp", "dobj", "xcomp") and undone:
                 found.append("denied")
                 cues.append(f"denial:{tok.text}")
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
