@@ -131,3 +131,49 @@ def test_an_armed_actor_acting_in_an_offensive_carries_it_out():
         ("during", "during", "ADP", "prep", 2), ("a", "a", "DET", "det", 6),
         ("protest", "protest", "NOUN", "pobj", 4)])
     assert [(src, c) for src, c, _, _ in triples(s)] == [("KENCOP", "173")]
+
+
+def test_receiving_a_leader_is_hosting_and_calling_a_counterpart_is_consulting():
+    # "Xi Jinping received Vladimir Putin" (a government's leader, by name)
+    assert triples(svo("China", ("received", "receive"),
+                       ("Russia", "Russia", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
+                       ("president", "president", "NOUN", "dobj", 1))) == [
+        ("CHN", "043", "RUSGOV", "asserted")]
+    # receiving a country's goods is no visit
+    assert triples(svo("China", ("received", "receive"),
+                       ("Russian", "russian", "ADJ", "amod", 3),
+                       ("grain", "grain", "NOUN", "dobj", 1))) == []
+    # "Egypt's president called his Turkish counterpart"
+    s = svo("Egypt", ("called", "call"), ("his", "his", "PRON", "poss", 4),
+            ("Turkish", "turkish", "ADJ", "amod", 4),
+            ("counterpart", "counterpart", "NOUN", "dobj", 1))
+    assert [(src, c, tgt[:3]) for src, c, tgt, _ in triples(s)] == [("EGY", "040", "TUR")]
+
+
+def test_seizing_a_named_place_is_occupying_it():
+    # "Russian troops seized Kyiv": a place the dictionary knows, taken
+    s = build_sentence([
+        ("Russian", "russian", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 2),
+        ("seized", "seize", "VERB", "ROOT", 2, "VBD"), ("Kyiv", "Kyiv", "PROPN", "dobj", 2)])
+    assert [(src, c) for src, c, _, _ in triples(s)] == [("RUSMIL", "192")]
+    # seizing a named ship is seizing property
+    s = build_sentence([
+        ("Iranian", "iranian", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 2),
+        ("seized", "seize", "VERB", "ROOT", 2, "VBD"), ("the", "the", "DET", "det", 4),
+        ("Advantage", "Advantage", "PROPN", "dobj", 2)])
+    assert [c for _, c, _, _ in triples(s)] == ["171"]
+
+
+def test_answering_with_an_act_is_that_act():
+    # "China retaliated with tariffs on American goods"
+    s = svo("China", ("retaliated", "retaliate"), ("with", "with", "ADP", "prep", 1),
+            ("tariffs", "tariff", "NOUN", "pobj", 2, "NNS"), ("on", "on", "ADP", "prep", 3),
+            ("American", "american", "ADJ", "amod", 6),
+            ("goods", "good", "NOUN", "pobj", 4, "NNS"))
+    assert triples(s) == [("CHN", "163", "USA", "asserted")]
+    # a verb of no answer: "China agreed with tariffs on American goods" names no act of its own
+    s = svo("China", ("agreed", "agree"), ("with", "with", "ADP", "prep", 1),
+            ("tariffs", "tariff", "NOUN", "pobj", 2, "NNS"), ("on", "on", "ADP", "prep", 3),
+            ("American", "american", "ADJ", "amod", 6),
+            ("goods", "good", "NOUN", "pobj", 4, "NNS"))
+    assert all(c != "163" for _, c, _, _ in triples(s))

@@ -107,7 +107,7 @@ SENSE_PREPS = {"under", "into", "from"}
 FLOW_NOUNS = {"supply", "supplies", "delivery", "export", "shipment", "flow"}
 # a pattern's object word naming a kind of actor rather than a word: "suspended Niger" with
 # {obj: ["@state"]}; see CameoCoder._names_kind
-ACTOR_KINDS = {"@actor", "@state", "@igo", "@gov"}
+ACTOR_KINDS = {"@actor", "@state", "@igo", "@gov", "@place"}
 # nouns that measure out what is acted on: "a round of sanctions", "a barrage of rockets"
 CONTAINER_NOUNS = {"state", "round", "wave", "barrage", "volley", "salvo", "series", "spate",
                    "string", "batch", "package", "set", "number", "group", "kind", "lot",
@@ -122,6 +122,9 @@ ABSTRACT_FOES = {"poverty", "corruption", "crime", "disease", "hunger", "inflati
 VERBAL_ATTACK_CUES = {"say", "call", "describe", "accuse", "argue", "claim", "insist", "tell",
                       "warn", "brand", "label", "dismiss"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim", "displace", "trap", "bury"}
+# verbs of answering an act with one's own: "retaliated with tariffs", "responded with strikes"
+RESPONSE_VERBS = {"retaliate", "respond", "react", "reply", "answer", "counter", "hit",
+                  "strike", "continue", "press", "push"}
 # verbs whose subject undergoes what their "in" phrase names: "lost ten soldiers in an attack"
 UNDERGO_VERBS = {"lose", "suffer", "survive", "escape", "face", "endure", "sustain", "witness",
                  "see", "experience", "receive", "get", "miss", "flee", "hide", "shelter",
@@ -752,6 +755,16 @@ class CameoCoder:
             return _harmed_in(verb, cause, target)
         return _Candidate(pattern, trigger, verb.i, source, target)
 
+    def _is_place(self, sent: ParsedSentence, tok: Token) -> bool:
+        """Whether ``tok`` heads a place name: one the gazetteer resolves, or a country or
+        capital of the actor dictionary ("seized Aleppo", "took Kyiv")."""
+        if tok.pos != "PROPN":
+            return False
+        if self.geocoder is not None and self._geo_ctx is not None and any(
+                att.head == tok.i for att in self.geocoder.places(self._geo_ctx, sent)):
+            return True
+        return any(m.rule in PLACE_RULES for m in self._resolve(sent, tok.i))
+
     def _parties_to(self, sent: ParsedSentence, noun: Token) -> list[Mention]:
         """The subject of the verb a noun is the object of (through one preposition): "Israel
         and Hezbollah agreed to a ceasefire", "the two sides signed a deal"."""
@@ -772,6 +785,8 @@ class CameoCoder:
         kinds = ACTOR_KINDS.intersection(objs)
         if not kinds:
             return False
+        if "@place" in kinds and any(self._is_place(sent, tok) for tok in tokens):
+            return True
         for tok in tokens:
             for m in self._resolve(sent, tok.i):
                 roles = roles_of(m.code)
@@ -1019,7 +1034,11 @@ class CameoCoder:
                 anchor, trigger = verb.i, (verb.i, noun.i)
                 source = source or self._subject(sent, verb)
                 pattern = replace(pattern, code="143")
-            elif not source and prep.lower in ("in", "during") and prep.head != prep.i:
+            elif not source and prep.head != prep.i and (
+                    prep.lower in ("in", "during") or (
+                        prep.lower == "with"
+                        and lemma_of(sent.tokens[prep.head]) in RESPONSE_VERBS)):
+                # ("China retaliated with tariffs on American goods": its tariffs)
                 # "Turkish troops entered Syria in an offensive against Kurdish fighters",
                 # "police fired tear gas during a crackdown": an armed or state actor doing
                 # something in an act of force is doing that act
@@ -1057,7 +1076,7 @@ class CameoCoder:
         in an attack") or harm verbs, which code themselves ("killed in an air strike")."""
         if verb.pos != "VERB" or lemma_of(verb) in HARM_VERBS | DEATH_VERBS | UNDERGO_VERBS:
             return False
-        if self.codebook.lookup(pattern.code).root not in ("15", "17", "18", "19", "20"):
+        if self.codebook.lookup(pattern.code).root not in ("15", "16", "17", "18", "19", "20"):
             return False  # "police arrested 20 during a protest": not the police's protest
         kids = sent.children(verb.i)
         if any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids):
