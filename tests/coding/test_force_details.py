@@ -152,3 +152,33 @@ def test_rejecting_a_proposal_does_not_unsay_it_and_prosecutors_are_their_countr
         ("accused", "accuse", "VERB", "ROOT", 3, "VBD"),
         ("prosecutors", "prosecutor", "NOUN", "dobj", 3, "NNS")])
     assert triples(s) == [("GTMGOV", "112", "GTMJUD", "asserted")]
+
+
+def test_an_arrest_with_no_agent_named_is_the_polices_of_the_country():
+    memory = {"default_country": "KEN"}
+
+    def coded(rows):
+        return sorted((e.source.code, e.cameo, e.target.code if e.target else None)
+                      for e in CODER.code_sentence(build_sentence(rows), None,
+                                                   ArticleMemory(**memory)))
+    # "Opposition activists were taken into custody": the police's act, on the activists
+    assert coded([
+        ("Opposition", "opposition", "NOUN", "compound", 1),
+        ("activists", "activist", "NOUN", "nsubjpass", 3, "NNS"),
+        ("were", "be", "AUX", "auxpass", 3), ("taken", "take", "VERB", "ROOT", 3, "VBN"),
+        ("into", "into", "ADP", "prep", 3), ("custody", "custody", "NOUN", "pobj", 4)]) == [
+        ("KENCOP", "173", "KENOPP")]
+    # "The crisis ended with the arrest of the opposition leader": a nominal arrest
+    assert coded([
+        ("The", "the", "DET", "det", 1), ("crisis", "crisis", "NOUN", "nsubj", 2),
+        ("ended", "end", "VERB", "ROOT", 2, "VBD"), ("with", "with", "ADP", "prep", 2),
+        ("the", "the", "DET", "det", 5), ("arrest", "arrest", "NOUN", "pobj", 3),
+        ("of", "of", "ADP", "prep", 5), ("the", "the", "DET", "det", 9),
+        ("opposition", "opposition", "NOUN", "compound", 9),
+        ("leader", "leader", "NOUN", "pobj", 6)]) == [("KENCOP", "173", "KENOPP")]
+    # with no country known, no one is made the agent
+    memory = {}
+    assert coded([
+        ("Activists", "activist", "NOUN", "nsubjpass", 2, "NNS"),
+        ("were", "be", "AUX", "auxpass", 2), ("taken", "take", "VERB", "ROOT", 2, "VBN"),
+        ("into", "into", "ADP", "prep", 2), ("custody", "custody", "NOUN", "pobj", 3)]) == []

@@ -157,9 +157,14 @@ THREAT_ROOTS = {"16", "18", "19", "20"}
 DECLARING = {"say", "tell", "announce", "state", "confirm", "add", "stress", "insist", "indicate",
              "declare", "reiterate", "assert"}
 # Acts only a state's agents perform: with no agent named, the police or courts did them
+# (verbs listed for their 173 patterns only: "were taken into custody", "placed under house
+# arrest", "booked under the anti-terror law"; nouns for a nominal arrest with no agent)
 IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "COP",
                   "round up": "COP", "jail": "JUD", "imprison": "JUD", "indict": "JUD",
-                  "charge": "JUD", "prosecute": "JUD", "convict": "JUD", "sentence": "JUD"}
+                  "charge": "JUD", "prosecute": "JUD", "convict": "JUD", "sentence": "JUD",
+                  "take": "COP", "place": "COP", "put": "COP", "keep": "COP", "lock up": "COP",
+                  "book": "COP", "raid": "COP", "impeach": "LEG", "incarcerate": "JUD",
+                  "detention": "COP", "roundup": "COP"}
 # Verbs by which a group owns an attack ("claimed the bombing", "took responsibility for")
 CLAIM_VERBS = {"claim", "accept", "take", "bear", "admit", "acknowledge"}
 # Verbs that draw their object into the event noun of their "in" phrase
@@ -571,6 +576,7 @@ class CameoCoder:
         xcomp = next((c for c in kids if c.dep == "xcomp"), None)
         if xcomp is not None:
             obj_words.add(xcomp.lemma.lower())
+        sense_words: set[str] = set()
         for c in kids:
             # the object of "for", "to" or "on" when there is no direct object ("called for a
             # ceasefire", "agreed to a truce", "agreed on a prisoner exchange"); the object of
@@ -582,6 +588,8 @@ class CameoCoder:
                 if pobj is not None:
                     obj_words |= {pobj.lemma.lower(), pobj.lower}
                     obj_tokens.append(pobj)
+                    if c.lower in SENSE_PREPS:
+                        sense_words |= {pobj.lemma.lower(), pobj.lower}
         pattern = None
         roles: dict[str, list[Mention]] = {}
         for p in pats:
@@ -654,7 +662,10 @@ class CameoCoder:
                 cause = self._cause(sent, verb)
                 source = cause.source if cause is not None else source
             passive_theme = pass_subj or rel_head
-            if pattern.objs and passive_theme is not None and obj is None:
+            if pattern.objs and passive_theme is not None and obj is None and \
+                    not sense_words & set(pattern.objs):
+                # (but "80 workers were taken into custody": the preposition's object named
+                # the act, the passive subject is whom it was done to)
                 # the passive subject was the theme ("sanctions were imposed on Iran"), its
                 # own preposition naming the target as often ("evidence against Russia was
                 # presented")
@@ -985,6 +996,12 @@ class CameoCoder:
             source = self._possessor_before(sent, noun.i)
         if not source and noun.pos == "VERB":
             source = self._gerund_owner(sent, noun)  # "police firing" as pobj + acl
+        if not source and pattern.code == "173" and not (
+                noun.dep == "pobj" and sent.tokens[noun.head].lower in ("in", "under")):
+            # "with the arrest of the VHP leader", "arrests have been made in the city": by
+            # the police of where it happened, or of the article's country (but "while in
+            # detention" is a state, not an arrest)
+            source = self._implied_agent(sent, noun, pattern)
         head = sent.tokens[noun.i]
         slot = head  # "launched a wave of drone attacks": the container takes the verb
         if head.dep == "pobj" and head.head != head.i:
