@@ -182,3 +182,26 @@ def test_an_arrest_with_no_agent_named_is_the_polices_of_the_country():
         ("Activists", "activist", "NOUN", "nsubjpass", 2, "NNS"),
         ("were", "be", "AUX", "auxpass", 2), ("taken", "take", "VERB", "ROOT", 2, "VBN"),
         ("into", "into", "ADP", "prep", 2), ("custody", "custody", "NOUN", "pobj", 3)]) == []
+
+
+def test_harm_when_an_act_of_force_happened_is_that_act_on_the_victims():
+    # "Three Palestinians were killed when Israeli jets struck a building": one event, the
+    # strike, on them
+    s = build_sentence([
+        ("Three", "three", "NUM", "nummod", 1),
+        ("Palestinians", "Palestinians", "PROPN", "nsubjpass", 3, "NNPS"),
+        ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3, "VBN"),
+        ("when", "when", "SCONJ", "advmod", 7), ("Israeli", "israeli", "ADJ", "amod", 6),
+        ("jets", "jet", "NOUN", "nsubj", 7), ("struck", "strike", "VERB", "advcl", 3, "VBD"),
+        ("a", "a", "DET", "det", 9), ("building", "building", "NOUN", "dobj", 7)])
+    got = triples(s)
+    assert ("ISRMIL", "190", "PSE", "asserted") in got
+    assert all(tgt is not None for _, _, tgt, _ in got)
+    # a time clause with no force in it names no killer: "... killed when the roof fell"
+    s = build_sentence([
+        ("Three", "three", "NUM", "nummod", 1),
+        ("Palestinians", "Palestinians", "PROPN", "nsubjpass", 3, "NNPS"),
+        ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3, "VBN"),
+        ("when", "when", "SCONJ", "advmod", 7), ("the", "the", "DET", "det", 6),
+        ("roof", "roof", "NOUN", "nsubj", 7), ("fell", "fall", "VERB", "advcl", 3, "VBD")])
+    assert triples(s) == []

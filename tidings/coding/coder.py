@@ -833,6 +833,23 @@ class CameoCoder:
                 if cand is not None and cand.source and cand.anchor == noun.i and \
                         self.codebook.lookup(cand.pattern.code).root in ("18", "19", "20"):
                     return cand
+        # (also a coordinated harm verb's: "four were killed and five injured when ...")
+        harmed = [verb, *(c for c in sent.children(verb.i)
+                          if c.dep == "conj" and lemma_of(c) in HARM_VERBS)]
+        for clause in (c for v in harmed for c in sent.children(v.i)):
+            # "four people were killed when police opened fire", "three died after Israeli
+            # jets struck the building": the act of force of a time clause
+            if clause.dep != "advcl" or clause.pos != "VERB" or not any(
+                    m.dep in ("mark", "advmod") and m.lower in ("when", "as", "after")
+                    for m in sent.children(clause.i)):
+                continue
+            pats = self.patterns.verbs.get(lemma_of(clause))
+            if not pats or lemma_of(clause) in HARM_VERBS:
+                continue
+            cand = self._verbal(sent, clause, pats)
+            if cand is not None and cand.source and \
+                    self.codebook.lookup(cand.pattern.code).root in ("18", "19", "20"):
+                return cand
         return None
 
     def _gerund_owner(self, sent: ParsedSentence, verb: Token) -> list[Mention]:
