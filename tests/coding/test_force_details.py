@@ -176,6 +176,16 @@ def test_an_arrest_with_no_agent_named_is_the_polices_of_the_country():
         ("of", "of", "ADP", "prep", 5), ("the", "the", "DET", "det", 9),
         ("opposition", "opposition", "NOUN", "compound", 9),
         ("leader", "leader", "NOUN", "pobj", 6)]) == [("KENCOP", "173", "KENOPP")]
+    # counted arrests are particular ones; a kind of act is none: "detention without trial"
+    assert coded([
+        ("There", "there", "PRON", "expl", 1), ("were", "be", "VERB", "ROOT", 1, "VBD"),
+        ("four", "four", "NUM", "nummod", 3), ("arrests", "arrest", "NOUN", "attr", 1, "NNS")
+    ]) == [("KENCOP", "173", None)]
+    assert coded([
+        ("Critics", "critic", "NOUN", "nsubj", 1, "NNS"),
+        ("oppose", "oppose", "VERB", "ROOT", 1, "VBP"),
+        ("detention", "detention", "NOUN", "dobj", 1), ("without", "without", "ADP", "prep", 2),
+        ("trial", "trial", "NOUN", "pobj", 3)]) == []
     # with no country known, no one is made the agent
     memory = {}
     assert coded([

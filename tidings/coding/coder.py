@@ -1013,11 +1013,10 @@ class CameoCoder:
             source = self._possessor_before(sent, noun.i)
         if not source and noun.pos == "VERB":
             source = self._gerund_owner(sent, noun)  # "police firing" as pobj + acl
-        if not source and pattern.code == "173" and not (
-                noun.dep == "pobj" and sent.tokens[noun.head].lower in ("in", "under")):
-            # "with the arrest of the VHP leader", "arrests have been made in the city": by
-            # the police of where it happened, or of the article's country (but "while in
-            # detention" is a state, not an arrest)
+        if not source and pattern.code == "173" and _particular(sent, noun):
+            # "with the arrest of the VHP leader", "432 arrests have been made": by the police
+            # of where it happened, or of the article's country (but "while in detention" is a
+            # state, and "detention with no habeas corpus" no particular arrest)
             source = self._implied_agent(sent, noun, pattern)
         head = sent.tokens[noun.i]
         slot = head  # "launched a wave of drone attacks": the container takes the verb
@@ -1519,6 +1518,20 @@ def _harmed_in(verb: Token, cause: _Candidate, victims: list[Mention]) -> _Candi
     on the victims (else the firing's own target); the firing is no second event."""
     return _Candidate(cause.pattern, (verb.i, *cause.trigger), verb.i, cause.source,
                       victims or cause.target, governors=(cause.anchor,))
+
+
+def _particular(sent: ParsedSentence, noun: Token) -> bool:
+    """Whether an event noun names particular acts: plural, determined or modified ("the
+    arrests", "his arrest", "four arrests", "the arrest of the leader"), or made ("arrest was
+    made"); not a state ("in detention") or a kind of act ("detention without trial")."""
+    if noun.dep == "pobj" and sent.tokens[noun.head].lower in ("in", "under"):
+        return False
+    if noun.tag in ("NNS", "NNPS") or any(
+            (c.dep == "prep" and c.lower == "of") or c.dep in ("nummod", "poss", "det", "amod")
+            for c in sent.children(noun.i)):
+        return True  # ("the arrests", "mass arrests", "his arrest", "four arrests")
+    return noun.head != noun.i and noun.dep in ("dobj", "nsubjpass") and \
+        lemma_of(sent.tokens[noun.head]) in ("make", "carry")
 
 
 def _agreed_to(sent: ParsedSentence, noun: Token) -> Token | None:
