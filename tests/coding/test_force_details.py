@@ -215,3 +215,18 @@ def test_harm_when_an_act_of_force_happened_is_that_act_on_the_victims():
         ("when", "when", "SCONJ", "advmod", 7), ("the", "the", "DET", "det", 6),
         ("roof", "roof", "NOUN", "nsubj", 7), ("fell", "fall", "VERB", "advcl", 3, "VBD")])
     assert triples(s) == []
+
+
+def test_warning_of_ones_own_force_is_a_threat():
+    # "Iran warned it would attack Iraq": a threat (1384), planned; another's attack is only
+    # reported, on the warner's word
+    def warned(subject):
+        return build_sentence([
+            ("Iran", "Iran", "PROPN", "nsubj", 1), ("warned", "warn", "VERB", "ROOT", 1, "VBD"),
+            (subject[0], subject[1], subject[2], "nsubj", 4), ("would", "would", "AUX", "aux", 4),
+            ("attack", "attack", "VERB", "ccomp", 1, "VB"), ("Iraq", "Iraq", "PROPN", "dobj", 4)])
+    assert ("IRN", "1384", "IRQ", "planned") in triples(warned(("it", "it", "PRON")))
+    [ev] = [e for e in CODER.code_sentence(warned(("Israel", "Israel", "PROPN")), None,
+                                           ArticleMemory()) if e.source.code == "ISR"]
+    assert (ev.source.code, ev.cameo, ev.status) == ("ISR", "190", "planned")
+    assert ev.claimant is not None and ev.claimant.code == "IRN"

@@ -155,7 +155,7 @@ DISMISSAL_NOUNS = {"firing"}
 THREAT_ROOTS = {"16", "18", "19", "20"}
 # verbs by which an actor declares its own future act ("said it will reopen")
 DECLARING = {"say", "tell", "announce", "state", "confirm", "add", "stress", "insist", "indicate",
-             "declare", "reiterate", "assert"}
+             "declare", "reiterate", "assert", "warn"}
 # Acts only a state's agents perform: with no agent named, the police or courts did them
 # (verbs listed for their 173 patterns only: "were taken into custody", "placed under house
 # arrest", "booked under the anti-terror law"; nouns for a nominal arrest with no agent)

@@ -18,7 +18,7 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 DENIAL = {"deny", "refute", "dismiss", "reject", "disavow", "rebut", "contradict"}
 SPEECH = {"say", "tell", "claim", "report", "allege", "add", "announce", "state", "insist",
           "assert", "note", "confirm", "reveal", "disclose", "suggest", "indicate", "explain",
-          "write", "quote", "argue", "maintain", "stress", "accuse", "charge", "hope"}
+          "write", "quote", "argue", "maintain", "stress", "accuse", "charge", "hope", "warn"}
 ACCUSING = {"accuse", "charge", "blame", "suspect", "indict", "convict"}
 REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation", "account",
                 "query", "question", "suspicion", "accusation", "charge", "assertion",
@@ -141,7 +141,11 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                 local = False
             if lemma in SPEECH and tok.pos in ("VERB", "AUX") and via in (
                     "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and not (
-                    via == "xcomp" and lemma in INTENT):
+                    via == "xcomp" and lemma in INTENT) and not (
+                    # ("warned of chaos unless Israel withdrew": a condition, not the report)
+                    via == "advcl" and any(m.dep in ("mark", "advmod")
+                                           and m.lower in CONDITION_MARKS
+                                           for m in sent.children(prev.i))):
                 # ("hopes that Iran will talk" reports a hope; "hopes to mediate" is a plan)
                 if via == "conj" and not _continues_report(sent, tok, prev):
                     pass  # coordinated verbs share only their subject, not attribution
