@@ -177,3 +177,21 @@ def test_answering_with_an_act_is_that_act():
             ("American", "american", "ADJ", "amod", 6),
             ("goods", "good", "NOUN", "pobj", 4, "NNS"))
     assert all(c != "163" for _, c, _, _ in triples(s))
+
+
+def test_taking_over_a_named_city_and_blocking_a_convoy_restrict_territory_and_movement():
+    # "Israel approved a plan to take over Gaza City" → 192, planned
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("approved", "approve", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("plan", "plan", "NOUN", "dobj", 1),
+        ("to", "to", "PART", "aux", 5), ("take", "take", "VERB", "acl", 3, "VB"),
+        ("over", "over", "ADP", "prt", 5), ("Kyiv", "Kyiv", "PROPN", "dobj", 5)])
+    assert [(src, c, st) for src, c, _, st in triples(s)] == [("ISR", "192", "planned")]
+    # "Chinese vessels blocked a Philippine convoy" → 191; "blocked a Philippine bill" is 129
+    def blocked(noun):
+        return build_sentence([
+            ("Chinese", "chinese", "ADJ", "amod", 1), ("vessels", "vessel", "NOUN", "nsubj", 2),
+            ("blocked", "block", "VERB", "ROOT", 2, "VBD"), ("a", "a", "DET", "det", 5),
+            ("Philippine", "philippine", "ADJ", "amod", 5), (noun, noun, "NOUN", "dobj", 2)])
+    assert [(c, tgt) for _, c, tgt, _ in triples(blocked("convoy"))] == [("191", "PHL")]
+    assert [c for _, c, _, _ in triples(blocked("bill"))] == ["129"]
