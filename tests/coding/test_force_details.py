@@ -230,3 +230,13 @@ def test_warning_of_ones_own_force_is_a_threat():
                                            ArticleMemory()) if e.source.code == "ISR"]
     assert (ev.source.code, ev.cameo, ev.status) == ("ISR", "190", "planned")
     assert ev.claimant is not None and ev.claimant.code == "IRN"
+
+
+def test_blowing_up_a_structure_destroys_property_and_a_bus_is_a_bombing():
+    def blew(noun):
+        return build_sentence([
+            ("Syria", "Syria", "PROPN", "nsubj", 1), ("blew", "blow", "VERB", "ROOT", 1, "VBD"),
+            ("up", "up", "ADP", "prt", 1), ("a", "a", "DET", "det", 4),
+            (noun, noun, "NOUN", "dobj", 1)])
+    assert [c for _, c, _, _ in triples(blew("bridge"))] == ["1712"]
+    assert [c for _, c, _, _ in triples(blew("bus"))] == ["183"]
