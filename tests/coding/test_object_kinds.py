@@ -195,3 +195,18 @@ def test_taking_over_a_named_city_and_blocking_a_convoy_restrict_territory_and_m
             ("Philippine", "philippine", "ADJ", "amod", 5), (noun, noun, "NOUN", "dobj", 2)])
     assert [(c, tgt) for _, c, tgt, _ in triples(blocked("convoy"))] == [("191", "PHL")]
     assert [c for _, c, _, _ in triples(blocked("bill"))] == ["129"]
+
+
+def test_a_pattern_file_naming_an_unknown_kind_is_a_clear_error(tmp_path):
+    import pytest
+
+    from tidings.coding.patterns import load_patterns
+    from tidings.errors import ConfigError
+
+    good = tmp_path / "good.yaml"
+    good.write_text("- {verb: eject, obj: ['@state'], code: '166'}\n")
+    assert [p.objs for p in load_patterns([good]).verbs["eject"]] == [("@state",)]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {verb: expel, obj: ['@country'], code: '166'}\n")
+    with pytest.raises(ConfigError, match="unknown object kind '@country'"):
+        load_patterns([bad])

@@ -30,6 +30,7 @@ from tidings.coding.codebook import Codebook, load_codebook
 from tidings.coding.modality import governing, load_modalities
 from tidings.coding.patterns import (
     DEFAULT_TARGET_PREPS,
+    OBJECT_KINDS,
     Pattern,
     PatternSet,
     default_patterns,
@@ -105,9 +106,6 @@ ADVERB_PARTICLES = {"back", "out", "off", "away", "down", "up", "over"}
 SENSE_PREPS = {"under", "into", "from"}
 # Nouns of something flowing whose modifier names what flows: "gas supplies", "oil exports"
 FLOW_NOUNS = {"supply", "supplies", "delivery", "export", "shipment", "flow"}
-# a pattern's object word naming a kind of actor rather than a word: "suspended Niger" with
-# {obj: ["@state"]}; see CameoCoder._names_kind
-ACTOR_KINDS = {"@actor", "@state", "@igo", "@gov", "@place"}
 # nouns that measure out what is acted on: "a round of sanctions", "a barrage of rockets"
 CONTAINER_NOUNS = {"state", "round", "wave", "barrage", "volley", "salvo", "series", "spate",
                    "string", "batch", "package", "set", "number", "group", "kind", "lot",
@@ -793,7 +791,7 @@ class CameoCoder:
         resolved actor, "@state" a country with no role ("suspended Niger"), "@igo" an
         international body ("withdrew from ECOWAS"), "@gov" a government or its leader
         ("ousted the president")."""
-        kinds = ACTOR_KINDS.intersection(objs)
+        kinds = OBJECT_KINDS.intersection(objs)
         if not kinds:
             return False
         if "@place" in kinds and any(self._is_place(sent, tok) for tok in tokens):

@@ -20,6 +20,11 @@ DEFAULT_TARGET_PREPS: tuple[str, ...] = ("against", "with", "on", "to", "toward"
                                          "into", "upon")
 
 
+# a pattern's object word naming a kind of actor or place rather than a word ("suspended
+# Niger" with {obj: ["@state"]}); the coder decides membership (CameoCoder._names_kind)
+OBJECT_KINDS = frozenset({"@actor", "@state", "@igo", "@gov", "@place"})
+
+
 # Forms the small English model lemmatises wrongly ("waging" → "wag"); checked by text.
 LEMMA_FIXES: dict[str, str] = {
     "waging": "wage", "waged": "wage", "hoping": "hope", "hoped": "hope", "hopes": "hope",
@@ -103,8 +108,13 @@ def parse_pattern(item: dict[str, Any], where: str) -> Pattern:
             return (word(v),)
         return tuple(word(x) for x in v)
 
-    return Pattern(tuple(words), nominal, code, as_tuple(item.get("prep")),
-                   as_tuple(item.get("obj")), bool(item.get("converse", False)))
+    objs = as_tuple(item.get("obj"))
+    unknown = [o for o in objs if o.startswith("@") and o not in OBJECT_KINDS]
+    if unknown:
+        raise ConfigError(f"unknown object kind {unknown[0]!r} in pattern {item!r} (known: "
+                          f"{', '.join(sorted(OBJECT_KINDS))})", path=where)
+    return Pattern(tuple(words), nominal, code, as_tuple(item.get("prep")), objs,
+                   bool(item.get("converse", False)))
 
 
 def read_patterns(path: Path | Any) -> list[Pattern]:
