@@ -240,3 +240,52 @@ def test_blowing_up_a_structure_destroys_property_and_a_bus_is_a_bombing():
             (noun, noun, "NOUN", "dobj", 1)])
     assert [c for _, c, _, _ in triples(blew("bridge"))] == ["1712"]
     assert [c for _, c, _, _ in triples(blew("bus"))] == ["183"]
+
+
+def test_the_west_bank_is_palestinian_not_the_west_and_a_bank():
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("raided", "raid", "VERB", "ROOT", 1, "VBD"),
+        ("the", "the", "DET", "det", 4), ("West", "West", "PROPN", "compound", 4),
+        ("Bank", "Bank", "PROPN", "dobj", 1)])
+    assert triples(s) == [("ISR", "173", "PSE", "asserted")]
+    # "the West" alone is still the West
+    s = build_sentence([
+        ("Iran", "Iran", "PROPN", "nsubj", 1), ("criticised", "criticise", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("West", "West", "PROPN", "dobj", 1)])
+    assert triples(s) == [("IRN", "111", "WST", "asserted")]
+
+
+def test_wounding_demonstrating_and_doing_again():
+    # "Irish guerrillas wounded two British soldiers"
+    s = build_sentence([
+        ("Irish", "irish", "ADJ", "amod", 1), ("guerrillas", "guerrilla", "NOUN", "nsubj", 2),
+        ("wounded", "wound", "VERB", "ROOT", 2, "VBD"), ("two", "two", "NUM", "nummod", 5),
+        ("British", "british", "ADJ", "amod", 5), ("soldiers", "soldier", "NOUN", "dobj", 2)])
+    assert triples(s) == [("IRLREB", "190", "GBRMIL", "asserted")]
+    # "Sounding injured, Egypt said ...": a state of the speaker, no one wounded
+    s = build_sentence([
+        ("Sounding", "sound", "VERB", "advcl", 4, "VBG"),
+        ("injured", "injure", "VERB", "xcomp", 0, "VBN"), (",", ",", "PUNCT", "punct", 4),
+        ("Egypt", "Egypt", "PROPN", "nsubj", 4), ("said", "say", "VERB", "ROOT", 4, "VBD")])
+    assert all(c != "190" for _, c, _, _ in triples(s))
+
+    def demonstrated(*obj):
+        return build_sentence([
+            ("Kenyan", "kenyan", "ADJ", "amod", 1), ("students", "student", "NOUN", "nsubj", 2),
+            ("demonstrated", "demonstrate", "VERB", "ROOT", 2, "VBD"), *obj])
+    assert [c for _, c, _, _ in triples(demonstrated())] == ["141"]
+    assert triples(demonstrated(("their", "their", "PRON", "poss", 4),
+                                ("resolve", "resolve", "NOUN", "dobj", 2))) == []
+    # "Israel reimposed blockades": imposing again is imposing
+    s = build_sentence([
+        ("Israel", "Israel", "PROPN", "nsubj", 1),
+        ("reimposed", "reimpose", "VERB", "ROOT", 1, "VBD"),
+        ("blockades", "blockade", "NOUN", "dobj", 1, "NNS"), ("on", "on", "ADP", "prep", 2),
+        ("Gaza", "Gaza", "PROPN", "pobj", 3)])
+    assert [(c, tgt) for _, c, tgt, _ in triples(s)] == [("191", "PSE")]
+    # "Haiti declared a state of siege": martial law by another name
+    s = build_sentence([
+        ("Haiti", "Haiti", "PROPN", "nsubj", 1), ("declared", "declare", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("state", "state", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("siege", "siege", "NOUN", "pobj", 4)])
+    assert [c for _, c, _, _ in triples(s)] == ["1724"]

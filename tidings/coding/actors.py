@@ -228,11 +228,7 @@ class ActorDictionary:
         n = len(toks)
         lengths = self._length_index()
         stem_sizes = range(min(self.max_len, n), 0, -1) if self.stems else range(0)
-        while i < n:
-            found: _Atom | None = None
-            if i >= 2 and texts[i - 1] == "-" and texts[i - 2] in STANCE_PREFIXES:
-                i += 1  # "pro-Russian separatists", "anti-American protests": a stance, no owner
-                continue
+        def match_at(i: int) -> _Atom | None:
             sizes = set(lengths.get(texts[i], ())) | set(lengths.get(lemmas[i], ()))
             sizes |= set(lengths.get(raw[i].lower(), ()))
             sizes |= set(lengths.get(_singular((texts[i],))[0], ()))
@@ -252,15 +248,27 @@ class ActorDictionary:
                 if entry is None and self.stems and _propn_like(toks[i : i + size]):
                     entry = self._stem_match(key_t)
                 if entry is not None:
-                    found = _Atom(i, i + size, entry=entry)
-                    break
+                    return _Atom(i, i + size, entry=entry)
                 role = (self.agents.get(key_t) or self.agents.get(tuple(lemmas[i : i + size]))
                         or self.agents.get(_singular(key_t)))
                 last = toks[i + size - 1]
                 if role is not None and last.pos in ("NOUN", "PROPN", "ADJ") and not (
                         size == 1 and last.pos == "ADJ" and last.lower in ADJECTIVE_NOT_ROLE):
-                    found = _Atom(i, i + size, role=role)
-                    break
+                    return _Atom(i, i + size, role=role)
+            return None
+
+        while i < n:
+            if i >= 2 and texts[i - 1] == "-" and texts[i - 2] in STANCE_PREFIXES:
+                i += 1  # "pro-Russian separatists", "anti-American protests": a stance, no owner
+                continue
+            found = match_at(i)
+            if found is not None and texts[i] == "the" and any(
+                    (later := match_at(j)) is not None and later.end > found.end
+                    and later.entry is not None for j in range(i + 1, found.end)):
+                # a name begun inside an article-led one reaches further: "the West Bank" is
+                # not "the West" and a bank
+                i += 1
+                continue
             if found is not None:
                 out.append(found)
                 i = found.end

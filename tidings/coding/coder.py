@@ -101,6 +101,10 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
 IDIOM_OBJECTS = {"power", "opportunity", "chance", "moment", "lead", "limelight", "headline",
                  "spotlight"}
 ADVERB_PARTICLES = {"back", "out", "off", "away", "down", "up", "over"}
+# verbs whose bare pattern holds only with no direct object ("protesters demonstrated")
+INTRANSITIVE_SENSES = {"demonstrate"}
+# verbs whose bare pattern needs someone acted on ("wounded two soldiers", "were injured")
+TRANSITIVE_SENSES = {"wound", "injure"}
 # Prepositions whose object completes a verb's sense even beside a direct object: "placed him
 # under house arrest", "took them into custody", "removed him from office"
 SENSE_PREPS = {"under", "into", "from"}
@@ -624,6 +628,11 @@ class CameoCoder:
                 # "hit a seven-month low", "the deficit is set to hit $368bn" (but "its
                 # drones struck targets" is an attack)
                 continue
+            if not p.objs and not p.preps and obj is not None and \
+                    p.lemma[0] in INTRANSITIVE_SENSES:
+                continue  # "demonstrated its resolve" is no demonstration
+            if not p.objs and theme is None and p.lemma[0] in TRANSITIVE_SENSES:
+                continue  # "sounding injured, he said": a state, no one wounded
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
                 continue  # "appeal to", "call on", "side with": the preposition is the sense
             pattern = p

@@ -32,12 +32,16 @@ LEMMA_FIXES: dict[str, str] = {
     "ceding": "cede", "shelled": "shell", "shelling": "shell", "eased": "ease", "easing": "ease",
     "staged": "stage", "staging": "stage", "retook": "retake", "retaken": "retake",
 }
+# verbs of doing again whose pattern is the plain verb's ("reimposed blockades")
+AGAIN_VERBS: dict[str, str] = {"reimpose": "impose", "redeploy": "deploy", "rearrest": "arrest",
+                               "reinvade": "invade"}
 
 
 def lemma(tok: Token) -> str:
     """The lower-case lemma of a token, with known lemmatiser slips corrected."""
     if tok.pos in ("VERB", "AUX"):
-        return LEMMA_FIXES.get(tok.text.lower(), tok.lemma.lower())
+        fixed = LEMMA_FIXES.get(tok.text.lower(), tok.lemma.lower())
+        return AGAIN_VERBS.get(fixed, fixed)
     return tok.lemma.lower()
 
 
