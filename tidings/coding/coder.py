@@ -101,6 +101,8 @@ MEDIA_OBJECTS = {"statement", "report", "video", "footage", "picture", "photo", 
 IDIOM_OBJECTS = {"power", "opportunity", "chance", "moment", "lead", "limelight", "headline",
                  "spotlight"}
 ADVERB_PARTICLES = {"back", "out", "off", "away", "down", "up", "over"}
+# words after a place's name that still name the place ("Borno state", "Kherson oblast")
+OWNER_AREA_WORDS = AREA_WORDS | {"state", "oblast", "prefecture"}
 # verbs whose bare pattern holds only with no direct object ("protesters demonstrated")
 INTRANSITIVE_SENSES = {"demonstrate"}
 # verbs whose bare pattern needs someone acted on ("wounded two soldiers", "were injured")
@@ -261,6 +263,8 @@ class CameoCoder:
         self.default_country = default_country.upper()
         self._geo_ctx: Any = None
         self._dateline_end = -1  # char offset where an opening dateline ends, -1: none
+        # the place owners of the sentence last asked about (see _place_owners)
+        self._owners_of: tuple[tuple[str, int, int], dict[int, str]] | None = None
 
     # -- public
     def code_article(self, article: Article, sentences: Sequence[ParsedSentence]) -> list[Event]:
@@ -286,6 +290,7 @@ class CameoCoder:
                 events.extend(self.code_sentence(sent, article, memory))
         finally:
             self._geo_ctx = None
+            self._owners_of = None
             self._dateline_end = -1
         if self.sports_filter and events:
             marked = sports.sport_sentences(sentences)
@@ -396,9 +401,13 @@ class CameoCoder:
     def _place_owners(self, sent: ParsedSentence) -> dict[int, str]:
         """Nouns owned by a gazetteer place that modifies them or is their "of" object ("the
         Istanbul mayor", "Kaduna state police", "the governor of Borno state"), by token, with
-        the place's country. Countries are left to the actor dictionary."""
+        the place's country. Countries are left to the actor dictionary. (Asked for each role
+        of a sentence: kept for the sentence last asked about.)"""
         if self.geocoder is None or self._geo_ctx is None:
             return {}
+        key = (sent.article_id, sent.index, sent.start)
+        if self._owners_of is not None and self._owners_of[0] == key:
+            return self._owners_of[1]
         out: dict[int, str] = {}
         for att in self.geocoder.places(self._geo_ctx, sent):
             place = att.resolved.place
@@ -408,7 +417,7 @@ class CameoCoder:
             place_slot = True  # the place itself, or its area word ("Borno state")
             while tok.dep in ("compound", "amod", "nmod", "poss") and tok.head != tok.i:
                 tok = sent.tokens[tok.head]
-                if tok.lower in AREA_WORDS or tok.lower in ("state", "oblast", "prefecture"):
+                if tok.lower in OWNER_AREA_WORDS:
                     continue  # "Borno state": still the place
                 place_slot = False
                 out.setdefault(tok.i, place.country)
@@ -417,6 +426,7 @@ class CameoCoder:
                 prep = sent.tokens[tok.head]
                 if prep.head != prep.i:
                     out.setdefault(prep.head, place.country)
+        self._owners_of = (key, out)
         return out
 
     def _responsibility(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate | None:
