@@ -95,6 +95,7 @@ class ActorDictionary:
         # first word → phrase lengths starting with it (matching tries only those)
         self._lengths: dict[str, tuple[int, ...]] | None = None
         self.sources: list[str] = []
+        self.regions: set[str] = set()  # codes of regions ("EAF"), whose demonyms name no state
 
     # -- building
     def add_name(self, phrase: str, entry: Entry, *, case_sensitive: bool = False) -> None:
@@ -171,6 +172,8 @@ class ActorDictionary:
                 self.add_name(str(alias), entry, case_sensitive=str(alias) in exact)
             return
         kind = "region" if len(code) == 3 and item.get("region") else "country"
+        if kind == "region":
+            self.regions.add(code)
         if item.get("place"):
             if code:
                 raise ConfigError(f"a place entry names no actor, so it takes no code: {item!r}",

@@ -105,6 +105,11 @@ ADVERB_PARTICLES = {"back", "out", "off", "away", "down", "up", "over"}
 OWNER_AREA_WORDS = AREA_WORDS | {"state", "oblast", "prefecture"}
 # verbs whose bare pattern holds only with no direct object ("protesters demonstrated")
 INTRANSITIVE_SENSES = {"demonstrate"}
+# verbs whose bare pattern holds only with no direct object and an armed subject ("the police
+# fired", not "the minister fired back" or "fired the coach")
+ARMED_SENSES = {"fire"}
+# verbs of helping: with an infinitive and no one helped, the helper shares in the act
+JOINING_VERBS = {"help", "assist"}
 # verbs whose bare pattern needs someone acted on ("wounded two soldiers", "were injured")
 TRANSITIVE_SENSES = {"wound", "injure"}
 # Prepositions whose object completes a verb's sense even beside a direct object: "placed him
@@ -143,6 +148,19 @@ SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "use", "empl
 WISH_VERBS = {"want", "wish"}
 # verbs of dying: coded only with the act of force they happened in ("died in police firing")
 DEATH_VERBS = {"die", "perish"}
+# a state's roles that act as the state ("Egypt's war" … "the government fights")
+STATE_ROLES = frozenset({"GOV", "MIL"})
+# statuses of an act reported as done, on the writer's or a source's word
+REPORTED_DONE = frozenset({"asserted", "claimed"})
+# sympathy, and the prepositions naming what it is for: "condolences over the floods in X"
+SYMPATHY_CODES = {"018"}
+MOURNED_PREPS = {"for", "over", "on", "to", "about", "after"}
+# nouns of deaths ("deaths in police firing"), and of their count after "death" ("the death
+# toll from the shelling")
+DEATH_WORDS = {"death", "fatality", "casualty", "killing"}
+DEATH_NOUNS = {"toll", "count", "figure"}
+# what an act of force left its victims ("shot dead", "left five dead", "left 20 injured")
+HARM_OUTCOMES = {"dead", "injured", "wounded"}
 # verbs by which an actor takes an act as its own ("claimed it had attacked")
 RESPONSIBILITY_VERBS = {"claim", "admit", "acknowledge", "confirm"}
 # verbs whose gerund object is an activity they keep others from, done by no one named
@@ -348,7 +366,11 @@ class CameoCoder:
         verbs, nouns = self.patterns.verbs, self.patterns.nouns
         for tok in sent.tokens:
             lemma = lemma_of(tok)
-            if _gerund_noun(sent, tok) and tok.lower in nouns:
+            cand: _Candidate | None
+            if tok.pos == "VERB" and (lemma in HARM_VERBS or lemma == "leave") and \
+                    (by_act := self._harm_by_act(sent, tok)) is not None:
+                cand = by_act
+            elif _gerund_noun(sent, tok) and tok.lower in nouns:
                 # "killed in police firing" with "firing" tagged as a verb
                 cand = self._nominal(sent, tok, nouns[tok.lower])
             elif tok.pos in ("VERB", "AUX") and (lemma in verbs or tok.lower in verbs):
@@ -375,8 +397,70 @@ class CameoCoder:
             if back and cand.target and cand.code == cand.pattern.code:
                 # "[032:033]": the visit by the source is hosted by the target
                 out.append(replace(cand, source=cand.target, target=cand.source, code=back))
+        out = [self._with_harm(sent, c, out) for c in out]
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
+
+    def _force(self, code: str) -> bool:
+        return self.codebook.lookup(code).root in ("18", "19", "20")
+
+    def _harm_by_act(self, sent: ParsedSentence, verb: Token) -> _Candidate | None:
+        """"Israeli air strikes killed twelve people", "clashes between police and protesters
+        left five dead": harm whose subject is an act of force is that act, by its owner, on
+        the victims."""
+        outcome = None
+        if lemma_of(verb) == "leave":
+            outcome = next((c for c in sent.children(verb.i) if c.lower in HARM_OUTCOMES
+                            and c.dep in ("oprd", "acomp", "xcomp", "ccomp", "advcl")), None)
+            if outcome is None:
+                return None
+        subj = next((c for c in sent.children(verb.i) if c.dep == "nsubj"), None)
+        if subj is None or subj.pos not in ("NOUN", "VERB"):
+            return None
+        pats = self.patterns.nouns.get(subj.lower if subj.pos == "VERB" else lemma_of(subj))
+        if not pats:
+            return None
+        cause = self._nominal(sent, subj, pats)
+        if cause is None or not cause.source or cause.anchor != subj.i or \
+                not self._force(cause.pattern.code):
+            return None
+        obj = next((c for c in sent.children(verb.i) if c.dep == "dobj"), None)
+        harmed = _harmed_in(verb, cause, self._resolve(sent, obj.i) if obj is not None else [])
+        if outcome is not None:
+            harmed = replace(harmed, trigger=(*harmed.trigger, outcome.i))
+        return harmed
+
+    def _with_harm(self, sent: ParsedSentence, cand: _Candidate, cands: list[_Candidate]
+                   ) -> _Candidate:
+        """An act of force with the harm it did in its own clause, as one act: "shot dead"
+        ("shot dead 98 rioters", "were shot dead"), and "fired 40 rounds, killing two
+        persons", "shelled the town, killing nine civilians" (the killing is no second event;
+        its victims are the target where the act named none, or only a place)."""
+        if not self._force(cand.code or cand.pattern.code):
+            return cand
+        verb = sent.tokens[cand.anchor]
+        if verb.pos != "VERB":
+            return cand
+        kids = sent.children(verb.i)
+        after = sent.tokens[verb.i + 1] if verb.i + 1 < len(sent.tokens) else None
+        dead = next((c for c in kids if c.lower in HARM_OUTCOMES and c.dep in (
+            "oprd", "acomp", "xcomp", "advcl", "advmod")), None)
+        if dead is None and after is not None and after.lower in HARM_OUTCOMES:
+            dead = after  # "shot dead 98 rioters" ("dead" read as the object's modifier)
+        if dead is not None and dead.i not in cand.trigger:
+            cand = replace(cand, trigger=(*cand.trigger, dead.i))
+        harm = next((c for c in kids if c.dep == "advcl" and c.tag == "VBG"
+                     and lemma_of(c) in HARM_VERBS
+                     and not any(g.dep in SUBJ for g in sent.children(c.i))), None)
+        if harm is None or harm.i in cand.governors:
+            return cand
+        done = next((c for c in cands if c.anchor == harm.i), None)
+        target = cand.target
+        if done is not None and done.target and (not target or all(
+                m.rule.endswith(":place") for m in target)):
+            target = done.target
+        return replace(cand, trigger=(*cand.trigger, harm.i), target=target,
+                       governors=(*cand.governors, harm.i))
 
     def _place_countries(self, sent: ParsedSentence) -> frozenset[str]:
         """The countries of the gazetteer places the sentence puts something in."""
@@ -554,6 +638,11 @@ class CameoCoder:
         particles = {c.lower for c in kids if c.dep == "prt" or (
             c.dep == "advmod" and c.i == verb.i + 1 and c.lower in ADVERB_PARTICLES)}
         obj = next((c for c in kids if c.dep in ("dobj", "attr")), None)
+        if lemma_of(verb) in JOINING_VERBS and obj is None and any(
+                c.dep == "xcomp" and c.pos == "VERB" for c in kids):
+            # "French officers helped to plan the killings": the helper takes part in the act
+            # it helped do (coded there, its subject by control), giving no one aid
+            return None
         # the passive subject plays the object for a pattern's object constraint:
         # "sanctions were imposed on Iran" matches {verb: impose, obj: [sanction]}
         pass_subj = next((c for c in kids if c.dep in SUBJ_PASS), None)
@@ -643,6 +732,10 @@ class CameoCoder:
                 continue  # "demonstrated its resolve" is no demonstration
             if not p.objs and theme is None and p.lemma[0] in TRANSITIVE_SENSES:
                 continue  # "sounding injured, he said": a state, no one wounded
+            if not p.objs and not p.preps and p.lemma[0] in ARMED_SENSES and (
+                    obj is not None or not any(ARMED_OR_STATE_ROLES & roles_of(m.code) - {"GOV"}
+                                               for m in self._subject(sent, verb))):
+                continue  # "the police fired to disperse the mob" (but "fired back, saying")
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
                 continue  # "appeal to", "call on", "side with": the preposition is the sense
             pattern = p
@@ -674,10 +767,11 @@ class CameoCoder:
                                       for p in self.patterns.nouns.get(lemma_of(obj), ()))
         cause: _Candidate | None = None
         if passive:
-            source = self._agent(sent, verb.i) or self._implied_agent(sent, verb, pattern)
-            if not source and lemma_of(verb) in HARM_VERBS:
+            if lemma_of(verb) in HARM_VERBS:
+                # ("killed by army shelling": the shelling's owner, in one act)
                 cause = self._cause(sent, verb)
-                source = cause.source if cause is not None else source
+            source = cause.source if cause is not None else (
+                self._agent(sent, verb.i) or self._implied_agent(sent, verb, pattern))
             passive_theme = pass_subj or rel_head
             if pattern.objs and passive_theme is not None and obj is None and \
                     not sense_words & set(pattern.objs):
@@ -837,13 +931,12 @@ class CameoCoder:
         """The act of force a passive harm verb happened in ("killed in an Israeli air strike",
         "wounded during police firing"), when its noun names who did it."""
         for prep in sent.children(verb.i):
-            if prep.dep != "prep" or prep.lower not in ("in", "during"):
-                continue
-            objs = [c for c in sent.children(prep.i) if c.dep == "pobj"]
+            objs = _cause_objects(sent, prep)
             objs += [c for o in objs for c in sent.children(o.i) if _gerund_noun(sent, c)]
             for noun in objs:
                 pats = self.patterns.nouns.get(
-                    noun.lower if _gerund_noun(sent, noun) else lemma_of(noun))
+                    noun.lower if _gerund_noun(sent, noun) or noun.pos == "VERB"
+                    else lemma_of(noun))
                 if not pats:
                     continue
                 cand = self._nominal(sent, noun, pats)
@@ -1013,8 +1106,11 @@ class CameoCoder:
                         all(m.rule == "capital-metonym" for m in source) or (
                         lemma_of(noun) in THEATRE_NOUNS
                         and all(m.rule in PLACE_RULES for m in source))) or (
-                        lemma_of(noun) in VICTIM_NOUNS and c.dep in ("amod", "compound"))):
-                    # ("the Rwandan genocide": its victims, not its perpetrators)
+                        lemma_of(noun) in VICTIM_NOUNS and (c.dep in ("amod", "compound") or
+                                                            all(len(m.code) == 3
+                                                                for m in source)))):
+                    # ("the Rwandan genocide", "the country's genocide": its victims, not its
+                    # perpetrators)
                     # "the Iraq war", "the Lisbon summit", "the Berlin blockade": where, not who
                     source = []
                     continue
@@ -1028,6 +1124,15 @@ class CameoCoder:
             claimed = bool(source)
         if not source:
             source = self._possessor_before(sent, noun.i)
+        between: list[Mention] = []
+        if not source and _reciprocal(pattern.code):
+            # "talks between Kenya and Uganda", "clashes between police and protesters": the
+            # parties act on each other
+            between = self._prep_objects(sent, noun.i, ("between",))
+            if len({m.code for m in between}) > 1:
+                source = between
+            else:
+                between = []
         if not source and noun.pos == "VERB":
             source = self._gerund_owner(sent, noun)  # "police firing" as pobj + acl
         if not source and pattern.code == "173" and _particular(sent, noun):
@@ -1101,7 +1206,7 @@ class CameoCoder:
             # "trade unions carried out strikes", "a teachers' strike": no attack
             pattern = replace(pattern, code="143")
         preps = pattern.preps or DEFAULT_TARGET_PREPS
-        target = self._prep_objects(sent, noun.i, (*preps, "of"))
+        target = between or self._prep_objects(sent, noun.i, (*preps, "of"))
         if not target and engaged is not None:
             obj = next((c for c in sent.children(engaged.i) if c.dep == "dobj"), None)
             target = self._resolve(sent, obj.i) if obj is not None else []
@@ -1118,6 +1223,11 @@ class CameoCoder:
             # a light verb's phrase, as for verbs: "staged a protest in Beijing" (but "an
             # offensive against Kurdish fighters" names its target, of no known country)
             target = self._first_actor_after(sent, sent.tokens[anchor], source)
+        death = _death_of(sent, head)
+        if death is not None and self._force(pattern.code):
+            # "77 deaths due to police firing", "the death toll from police firing": the act
+            # with the harm it did
+            trigger = (*trigger, death.i)
         return _Candidate(pattern, trigger, anchor, source, target, claimed=claimed)
 
     def _acts_in(self, sent: ParsedSentence, verb: Token, pattern: Pattern) -> bool:
@@ -1448,6 +1558,8 @@ class CameoCoder:
             location = match.location if match is not None else None
             if match is not None and not cand.target and info.root in ("18", "19", "20"):
                 struck = _struck_place(sent, cand, match)
+            elif match is not None and not cand.target and info.code in SYMPATHY_CODES:
+                struck = _mourned_place(sent, cand, match)
         date, precision = (None, None)
         if self.dates and article is not None:
             from tidings.time import event_date
@@ -1528,6 +1640,43 @@ class CameoCoder:
         if speaker_tok.ent_type == "ORG" and result.outlet_claim:
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _death_of(sent: ParsedSentence, noun: Token) -> Token | None:
+    """The noun of deaths an act of force is the cause of: "deaths in police firing", "77
+    deaths due to police firing", "the death toll from the shelling"."""
+    if noun.dep != "pobj" or noun.head == noun.i:
+        return None
+    prep = sent.tokens[noun.head]
+    if prep.lower == "to" and prep.head != prep.i and \
+            sent.tokens[prep.head].lower in ("due", "owing"):
+        prep = sent.tokens[prep.head]
+    elif prep.lower not in ("in", "from", "during", "by"):
+        return None
+    if prep.head == prep.i:
+        return None
+    owner = sent.tokens[prep.head]
+    if owner.lemma.lower() in DEATH_WORDS:
+        return owner
+    # ("the death toll": from its first word)
+    return next((c for c in sent.children(owner.i) if c.dep == "compound"
+                 and c.lemma.lower() == "death" and owner.lemma.lower() in DEATH_NOUNS), None)
+
+
+def _cause_objects(sent: ParsedSentence, prep: Token) -> list[Token]:
+    """The nouns a preposition of a harm verb names as the harm's cause: "in"/"during"/"from"
+    an act, "by" it (passive), "due to", "owing to" or "because of" it."""
+    if prep.dep == "agent" or (prep.dep == "prep" and prep.lower in (
+            "in", "during", "from", "by")):
+        # (or a gerund read as a clause: "died in police firing", "police" its subject)
+        return [c for c in sent.children(prep.i) if c.dep == "pobj" or (
+            c.dep == "pcomp" and c.tag == "VBG")]
+    if prep.dep == "prep" and prep.lower in ("due", "owing", "because"):
+        # (the object hangs on "to"/"of", or on the first word itself)
+        return [g for c in sent.children(prep.i) if c.lower in ("to", "of")
+                for g in sent.children(c.i) if g.dep == "pobj"] + [
+            c for c in sent.children(prep.i) if c.dep == "pobj"]
+    return []
 
 
 def _harmed_in(verb: Token, cause: _Candidate, victims: list[Mention]) -> _Candidate:
@@ -1639,6 +1788,30 @@ def _measure(sent: ParsedSentence, tok: Token) -> bool:
                for c in sent.children(tok.i))
 
 
+def _mourned_place(sent: ParsedSentence, cand: _Candidate, match: Any) -> Mention | None:
+    """"Modi offered condolences for the earthquake in Turkey": sympathy for what happened in
+    a place is with its country, when the place is inside what is mourned (not "said in
+    Delhi")."""
+    country = match.location.country
+    if country is None or match.start is None or match.location.precision == "dateline":
+        return None
+    tok = next((t for t in sent.tokens if t.start <= match.start < t.end), None)
+    mourned = False
+    while tok is not None and tok.head != tok.i:
+        parent = sent.tokens[tok.head]
+        if tok.dep == "pobj" and parent.lower in MOURNED_PREPS:
+            mourned = True
+        if parent.i in cand.trigger or parent.i == cand.anchor:
+            if not mourned:
+                return None
+            return Mention(match.text, match.start, match.end, sent.index, tok.i, tok.i + 1,
+                           tok.i, country, "place-mourned")
+        if parent.pos in ("VERB", "AUX"):
+            return None  # the place of another clause
+        tok = parent
+    return None
+
+
 def _struck_place(sent: ParsedSentence, cand: _Candidate, match: Any) -> Mention | None:
     """"Missiles hit Kharkiv", "shelled towns near Aleppo": a place struck by force stands for
     its country as the target (as CAMEO codes attacks on places), when the place is the
@@ -1700,28 +1873,54 @@ def _actor_key(code: str | None) -> str | None:
     return code[:3] + (code[-3:] if len(code) >= 9 else "")
 
 
+def _roles_agree(a: str | None, b: str | None) -> bool:
+    """Whether two codes of one country may name one actor: unless their roles differ, where
+    a state's government and its military are the state acting ("Egypt's war" … "the
+    government fights")."""
+    ra, rb = roles_of(a or ""), roles_of(b or "")
+    return not ra or not rb or ra == rb or (ra | rb) <= STATE_ROLES
+
+
+def _same_report(a: str, b: str) -> bool:
+    """Whether two statuses tell of one act in the same way: equal, or both reported done."""
+    return a == b or {a, b} <= REPORTED_DONE
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of one event in an article, keeping the first mention and every
     mention's evidence: the same code between the same actors (at country/group level) with the
-    same status; and a later mention that names no target ("Egypt's queries") into an earlier
-    one by the same source with the same code that does ("Cairo's query ... whether Hamas")."""
-    seen: dict[tuple[str | None, str | None, str, str], int] = {}
-    by_source: dict[tuple[str | None, str], int] = {}
+    same status (within one country, at role level: police and protesters are two parties); and
+    a later mention that names no target ("Egypt's queries") into an earlier one by the same
+    source (of an agreeing role) with the same code that does ("Cairo's query ... whether
+    Hamas"), where both are reported done or their statuses are equal: "the police failed to
+    arrest him" is no mention of an arrest reported made."""
+    seen: dict[tuple[str | None, str | None, str, str], list[int]] = {}
+    by_source: dict[tuple[str | None, str], list[int]] = {}
     out: list[Event] = []
     for ev in events:
-        src = _actor_key(ev.source.code)
-        key = (src, _actor_key(ev.target.code if ev.target else None), ev.cameo, ev.status)
-        k = seen.get(key)
+        src = country = _actor_key(ev.source.code)
+        tgt = _actor_key(ev.target.code if ev.target else None)
+        if src is not None and src == tgt and ev.target is not None:
+            # within one country the roles are the parties ("police clashed with protesters":
+            # KENCOP on KENOPP and KENOPP on KENCOP are two acts)
+            src, tgt = ev.source.code, ev.target.code
+        key = (src, tgt, ev.cameo, ev.status)
+        k = next((i for i in seen.get(key, ())
+                  if _roles_agree(out[i].source.code, ev.source.code)), None)
         if k is None and ev.target is None:
-            k = by_source.get((src, ev.cameo))
+            # (of the same role, where both name one: the police's detention is not folded
+            # into the court's charge)
+            k = next((i for i in by_source.get((country, ev.cameo), ())
+                      if _roles_agree(out[i].source.code, ev.source.code)
+                      and _same_report(out[i].status, ev.status)), None)
         if k is not None:
             first = out[k]
             out[k] = replace(first, evidence=first.evidence + ev.evidence,
                              confidence=max(first.confidence, ev.confidence))
             continue
-        seen[key] = len(out)
+        seen.setdefault(key, []).append(len(out))
         if ev.target is not None:
-            by_source.setdefault((src, ev.cameo), len(out))
+            by_source.setdefault((country, ev.cameo), []).append(len(out))
         out.append(ev)
     return out
 

