@@ -159,6 +159,24 @@ MOURNED_PREPS = {"for", "over", "on", "to", "about", "after"}
 # toll from the shelling")
 DEATH_WORDS = {"death", "fatality", "casualty", "killing"}
 DEATH_NOUNS = {"toll", "count", "figure"}
+# what "held" someone can be judged, in no detention ("held the police responsible")
+JUDGED = {"responsible", "accountable", "liable", "guilty", "hostage", "captive", "dear",
+          "high", "esteem", "regard", "ransom"}
+# codes a participle before its noun tells of as done to it ("the arrested workers")
+PREMODIFIER_CODES = {"173"}
+# words naming people, for a pattern's "@person" object ("picked up two men", "he was held")
+PERSON_OBJECT_PRONOUNS = {"him", "her", "them", "he", "she", "they", "others"}
+PEOPLE_NOUNS = {
+    "person", "people", "man", "woman", "youth", "boy", "girl", "child", "student", "worker",
+    "activist", "leader", "member", "suspect", "accused", "protester", "protestor",
+    "demonstrator", "militant", "rioter", "miscreant", "journalist", "reporter", "official",
+    "supporter", "volunteer", "villager", "resident", "trader", "farmer", "teacher", "doctor",
+    "politician", "opponent", "dissident", "criminal", "gangster", "smuggler", "thief",
+    "terrorist", "insurgent", "rebel", "gunman", "soldier", "officer", "policeman", "citizen",
+    "national", "migrant", "refugee", "tourist", "passenger", "pilgrim", "devotee", "cleric",
+    "priest", "imam", "monk", "lawyer", "businessman", "executive", "employee", "mp",
+    "lawmaker", "councillor", "mayor", "minister", "chief", "head", "president", "secretary",
+    "chairman", "commander", "spokesman", "agent", "spy", "fugitive", "poacher", "pirate"}
 # what an act of force left its victims ("shot dead", "left five dead", "left 20 injured")
 HARM_OUTCOMES = {"dead", "injured", "wounded"}
 # verbs by which an actor takes an act as its own ("claimed it had attacked")
@@ -186,7 +204,8 @@ IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "
                   "charge": "JUD", "prosecute": "JUD", "convict": "JUD", "sentence": "JUD",
                   "take": "COP", "place": "COP", "put": "COP", "keep": "COP", "lock up": "COP",
                   "book": "COP", "raid": "COP", "impeach": "LEG", "incarcerate": "JUD",
-                  "detention": "COP", "roundup": "COP"}
+                  "detention": "COP", "roundup": "COP", "pick up": "COP", "catch": "COP"}
+# (not "hold": who holds someone is often another state — "Britons held at Guantanamo Bay")
 # Verbs by which a group owns an attack ("claimed the bombing", "took responsibility for")
 CLAIM_VERBS = {"claim", "accept", "take", "bear", "admit", "acknowledge"}
 # Verbs that draw their object into the event noun of their "in" phrase
@@ -649,8 +668,12 @@ class CameoCoder:
         # the noun a reduced relative hangs on is its theme too: "sanctions imposed by the EU
         # on Russia", "figures released by the Cabinet Office" (but an instrument's history is
         # part of the act it serves: "shot down by a missile fired by rebels")
+        # ("the arrested workers were released": a participle before its noun tells of an
+        # arrest done to them — only for arrests, PREMODIFIER_CODES)
+        premod = verb.dep == "amod" and verb.tag == "VBN" and verb.i < verb.head
         rel_head = sent.tokens[verb.head] if (
-            obj is None and pass_subj is None and verb.dep == "acl" and verb.tag == "VBN"
+            obj is None and pass_subj is None and (verb.dep == "acl" or premod)
+            and verb.tag == "VBN"
             and verb.head != verb.i and not any(c.dep in ("aux", "auxpass", "nsubj")
                                                 for c in kids)
             and not _instrument(sent, sent.tokens[verb.head])) else None
@@ -705,6 +728,14 @@ class CameoCoder:
             if p.objs and not obj_words & set(p.objs) and not self._names_kind(
                     sent, obj_tokens, p.objs):
                 continue
+            if "@person" in p.objs and not obj_words & set(p.objs) and (any(
+                    c.dep in ("oprd", "acomp", "xcomp", "ccomp") for c in kids) or any(
+                    t.lemma.lower() in JUDGED for o in obj_tokens for t in sent.subtree(o.i))
+                    or any(g.lemma.lower() in JUDGED for c in kids if c.dep == "prep"
+                           for g in sent.children(c.i)) or particles - set(p.lemma[1:])):
+                # "held the minister responsible", "held at ransom": a judgement or a crime,
+                # no detention; "caught up with them", "held up": another verb
+                continue
             if not p.objs and bare_words & MEDIA_OBJECTS and \
                     self.codebook.lookup(p.code).root not in REACTION_ROOTS:
                 # "released a video", "issued a statement": a publication, no act (but
@@ -758,8 +789,10 @@ class CameoCoder:
             # anchored on the verb
             return None
         has_subject = any(c.dep in SUBJ for c in kids)
+        if premod and pattern.code not in PREMODIFIER_CODES:
+            return None  # ("the injured soldiers", "the occupied territories", "a proposed deal")
         passive = any(c.dep in SUBJ_PASS or c.dep == "auxpass" for c in kids) or (
-            verb.tag == "VBN" and verb.dep == "acl" and not has_subject)
+            verb.tag == "VBN" and (verb.dep == "acl" or premod) and not has_subject)
         # "repulsed the attack on parliament": force against attackers not named, not against
         # what they attacked
         force_on_event = obj is not None and self.codebook.lookup(pattern.code).root in (
@@ -877,6 +910,22 @@ class CameoCoder:
             return _harmed_in(verb, cause, target)
         return _Candidate(pattern, trigger, verb.i, source, target)
 
+    def _is_person(self, sent: ParsedSentence, tok: Token) -> bool:
+        """Whether ``tok`` heads a phrase naming people: a person's name, a personal pronoun,
+        a count of people ("50 were held"), a noun of people ("two men", "the suspects",
+        "opposition leaders") or a people ("20 Palestinians")."""
+        if tok.pos == "PROPN" and tok.ent_type in ("PERSON", "") and not self._resolve(
+                sent, tok.i) and not self._is_place(sent, tok):
+            return True  # a name that is no known actor, body or place ("Siddiqui")
+        if tok.lower in PERSON_OBJECT_PRONOUNS or (
+                tok.pos == "NUM" and tok.dep in SUBJ_PASS):
+            return True
+        if tok.pos in ("NOUN", "PROPN") and tok.lemma.lower() in PEOPLE_NOUNS:
+            return True
+        # a known person, or a people named by their country ("held 20 Palestinians")
+        return any(m.rule == "person" or (m.rule == "demonym" and tok.tag in ("NNS", "NNPS"))
+                   for m in self._resolve(sent, tok.i))
+
     def _is_place(self, sent: ParsedSentence, tok: Token) -> bool:
         """Whether ``tok`` heads a place name: one the gazetteer resolves, or a country or
         capital of the actor dictionary ("seized Aleppo", "took Kyiv")."""
@@ -908,6 +957,8 @@ class CameoCoder:
         if not kinds:
             return False
         if "@place" in kinds and any(self._is_place(sent, tok) for tok in tokens):
+            return True
+        if "@person" in kinds and any(self._is_person(sent, tok) for tok in tokens):
             return True
         for tok in tokens:
             for m in self._resolve(sent, tok.i):
@@ -1393,7 +1444,7 @@ class CameoCoder:
                 if c.lower in RELATIVE_PRONOUNS and verb.dep == "relcl":
                     return self._resolve(sent, verb.head)
                 return self._resolve(sent, c.i)
-        if verb.dep in ("acl", "relcl"):
+        if verb.dep in ("acl", "relcl") or (verb.dep == "amod" and verb.i < verb.head):
             return self._resolve(sent, verb.head)
         return []
 

@@ -22,7 +22,7 @@ DEFAULT_TARGET_PREPS: tuple[str, ...] = ("against", "with", "on", "to", "toward"
 
 # a pattern's object word naming a kind of actor or place rather than a word ("suspended
 # Niger" with {obj: ["@state"]}); the coder decides membership (CameoCoder._names_kind)
-OBJECT_KINDS = frozenset({"@actor", "@state", "@igo", "@gov", "@place"})
+OBJECT_KINDS = frozenset({"@actor", "@state", "@igo", "@gov", "@place", "@person"})
 
 
 # Forms the small English model lemmatises wrongly ("waging" → "wag"); checked by text.
