@@ -147,3 +147,15 @@ def test_sympathy_for_what_happened_in_a_place_is_with_its_country(pipeline):
     # where the speaker spoke is not whom the sympathy is with
     assert quads_of("Japan's foreign minister expressed sympathy in Osaka on Monday.") == [
         ("JPNGOV", None, "018", "asserted")]
+
+
+def test_a_definite_act_of_force_named_again_is_the_one_named_before(coded):
+    # (one act, mentioned twice: merged, with both mentions as its evidence)
+    events = coded("Kenyan police opened fire on protesters in Kisumu on Tuesday. One man was "
+                   "killed in the firing, a witness said.")
+    assert [(e.source.code, e.cameo) for e in events] == [("KENCOP", "193")]
+    assert [s.text for s in events[0].evidence] == ["opened fire", "killed in the firing"]
+    # an act of another kind is not that one ("died in the clashes" after tear gas)
+    events = coded("Kenyan police fired tear gas at protesters in Nairobi. Two people died in "
+                   "the clashes.")
+    assert [e.cameo for e in events] == ["175"]

@@ -361,7 +361,13 @@ class CameoCoder:
         try:
             out: list[Event] = []
             for cand in self._candidates(sent):
-                out.extend(self._events(sent, cand, article))
+                done = self._events(sent, cand, article)
+                out.extend(done)
+                if done and memory is not None and cand.source:
+                    memory.acts.append((sent.index, frozenset(
+                        w for i in cand.trigger for w in (sent.tokens[i].lower,
+                                                          lemma_of(sent.tokens[i]))),
+                        done[0].cameo, tuple(cand.source)))
             if self.speech_events:
                 for cand in self._speech_candidates(sent):
                     out.extend(self._events(sent, cand, article))
@@ -434,14 +440,20 @@ class CameoCoder:
             if outcome is None:
                 return None
         subj = next((c for c in sent.children(verb.i) if c.dep == "nsubj"), None)
-        if subj is None or subj.pos not in ("NOUN", "VERB"):
+        if subj is None:
             return None
-        pats = self.patterns.nouns.get(subj.lower if subj.pos == "VERB" else lemma_of(subj))
-        if not pats:
-            return None
-        cause = self._nominal(sent, subj, pats)
-        if cause is None or not cause.source or cause.anchor != subj.i or \
-                not self._force(cause.pattern.code):
+        cause = None
+        # (or a conjunct of it: "rioting and police firing left two dead")
+        for noun in (subj, *(c for c in sent.children(subj.i) if c.dep == "conj")):
+            pats = self.patterns.nouns.get(noun.lower if noun.pos == "VERB" else lemma_of(noun))
+            if noun.pos not in ("NOUN", "VERB") or not pats:
+                continue
+            cause = self._nominal(sent, noun, pats)
+            if cause is not None and cause.source and cause.anchor == noun.i and \
+                    self._force(cause.pattern.code):
+                break
+            cause = None
+        if cause is None:
             return None
         obj = next((c for c in sent.children(verb.i) if c.dep == "dobj"), None)
         harmed = _harmed_in(verb, cause, self._resolve(sent, obj.i) if obj is not None else [])
@@ -1186,6 +1198,12 @@ class CameoCoder:
                 between = []
         if not source and noun.pos == "VERB":
             source = self._gerund_owner(sent, noun)  # "police firing" as pobj + acl
+        if not source and self._memory is not None and self._force(pattern.code) and any(
+                c.dep == "det" and c.lower in ("the", "this", "that") for c in kids):
+            # "Police opened fire on the crowd. One man was killed in the firing.": the act
+            # named before, by its owner
+            source = list(self._memory.act_before(
+                sent.index, {noun.lower, lemma_of(noun)}, pattern.code))
         if not source and pattern.code == "173" and _particular(sent, noun):
             # "with the arrest of the VHP leader", "432 arrests have been made": by the police
             # of where it happened, or of the article's country (but "while in detention" is a

@@ -131,6 +131,20 @@ class ArticleMemory:
     owner_lookup: Callable[[ParsedSentence], dict[int, str]] | None = None
     # the named mentions of a sentence, by its index, as the domestic-party rule reads them
     named_in: dict[int, list[Mention]] = field(default_factory=dict)
+    # acts coded so far: (sentence, trigger words, code, source mentions), for a definite
+    # noun naming one again ("Police opened fire ... one man was killed in the firing")
+    acts: list[tuple[int, frozenset[str], str, tuple[Mention, ...]]] = field(
+        default_factory=list)
+
+    def act_before(self, sentence: int, words: set[str], code: str) -> tuple[Mention, ...]:
+        """The source of the latest earlier act (within the coreference window, in an
+        earlier sentence) of the same code or named by one of the same words."""
+        for at, said, done, source in reversed(self.acts):
+            if at < sentence - COREF_WINDOW:
+                break
+            if at < sentence and (done == code or said & words):
+                return source
+        return ()
 
     def names_only(self) -> ArticleMemory:
         return ArticleMemory(date=self.date, shallow=True, place_lookup=self.place_lookup,

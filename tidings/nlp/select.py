@@ -9,9 +9,11 @@ statistical component), and each sentence is tested on its words:
   The resolver finds no mention in a sentence without one, and the coder emits no event
   without a resolved source, except where it supplies the agent of an act only a state performs
   ("the suspects were arrested": the police; see ``IMPLIED_AGENTS`` in the coder), so a form
-  of those verbs counts as an actor word too. Names need a capitalised word, as the resolver
-  requires (it also takes a word the tagger calls a proper noun: a name written all in lower
-  case is missed);
+  of those verbs counts as an actor word too; and where a definite noun of an act of force
+  names an act of an earlier sentence ("one man was killed in the firing"), so "the", "this"
+  or "that" up to three words before such a noun counts too. Names need a capitalised word,
+  as the resolver requires (it also takes a word the tagger calls a proper noun: a name
+  written all in lower case is missed);
 - a **trigger**: a word that may be a form of a verb or noun of the coder's pattern tables
   (multi-word nouns such as "sit-in" need their whole phrase), or of its speech verbs when
   speech events are on.
@@ -137,8 +139,10 @@ class SentenceFilter:
                  actor_names: Iterable[tuple[str, ...]] = (),
                  actor_stems: Iterable[tuple[str, ...]] = (),
                  actor_words: Iterable[str] = (), need_trigger: bool = True,
-                 implied_verbs: Iterable[str] = ()) -> None:
+                 implied_verbs: Iterable[str] = (), force_nouns: Iterable[str] = ()) -> None:
         self.lemmas = lemmas
+        # nouns of acts of force that a definite article makes an earlier act ("the firing")
+        self.force_nouns = frozenset(force_nouns)
         # verbs whose agent the coder supplies when none is named ("were arrested")
         self.implied = frozenset(implied_verbs)
         self.need_trigger = need_trigger
@@ -183,6 +187,9 @@ class SentenceFilter:
 
             verbs |= set(SPEECH)
         nouns = {k: [tuple(p.lemma) for p in ps] for k, ps in patterns.nouns.items()}
+        codebook = getattr(coder, "codebook", None)
+        force = {k for k, ps in patterns.nouns.items() if codebook is not None and any(
+            codebook.lookup(p.code).root in ("18", "19", "20") for p in ps)}
         # any case: agents, demonyms ("egyptian"), case-sensitive names written in lower case
         phrases = [*dictionary.agents,
                    *(k for k, e in dictionary.names.items() if e.kind == "demonym"),
@@ -195,7 +202,7 @@ class SentenceFilter:
                    actor_phrases=phrases, actor_names=names,
                    actor_stems=list(getattr(dictionary, "stems", ())),
                    actor_words=PERSON_NOUNS, need_trigger=need_trigger,
-                   implied_verbs={k.split()[0] for k in IMPLIED_AGENTS})
+                   implied_verbs={k.split()[0] for k in IMPLIED_AGENTS}, force_nouns=force)
 
     # -- the tests
     def __call__(self, words: Sequence[str]) -> bool:
@@ -224,6 +231,12 @@ class SentenceFilter:
             return True
         if self.implied and any(not self.lemmas(w).isdisjoint(self.implied) for w in words):
             return True  # "the suspects were arrested": the police are implied
+        if self.force_nouns and any(
+                w in ("the", "this", "that") and any(
+                    not (self.lemmas(x) | {_norm(x)}).isdisjoint(self.force_nouns)
+                    for x in words[i + 1:i + 4])
+                for i, w in enumerate(normed)):
+            return True  # "killed in the firing": an act named before, by its owner
         variants = [self._variants(w, n) for w, n in zip(words, normed, strict=True)]
         n = len(words)
         for i in range(n):
