@@ -159,3 +159,15 @@ def test_a_definite_act_of_force_named_again_is_the_one_named_before(coded):
     events = coded("Kenyan police fired tear gas at protesters in Nairobi. Two people died in "
                    "the clashes.")
     assert [e.cameo for e in events] == ["175"]
+
+
+def test_what_a_munition_is_names_the_act_and_resorting_to_force_is_using_it(coded):
+    # tear gas and rubber bullets are riot control, live rounds are shooting
+    assert quads(coded("Ghanaian police lobbed tear gas shells at the crowd.")) == [
+        ("GHACOP", "GHACVL", "175", "asserted")]
+    assert [q[2] for q in quads(coded("Chilean troops fired rubber bullets at protesters."))
+            ] == ["175"]
+    assert [q[2] for q in quads(coded("Chilean troops fired live bullets at protesters."))
+            ] == ["193"]
+    assert quads(coded("The Sudanese army resorted to shelling the town.")) == [
+        ("SDNMIL", None, "194", "asserted")]

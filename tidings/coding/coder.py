@@ -403,7 +403,9 @@ class CameoCoder:
                 cand = self._verbal(sent, tok, verbs.get(lemma) or verbs[tok.lower])
             elif tok.pos in ("NOUN", "PROPN") and lemma in nouns:
                 cand = self._nominal(sent, tok, nouns[lemma])
-            elif tok.pos == "VERB" and lemma in DEATH_VERBS:
+            elif (tok.pos == "VERB" and lemma in DEATH_VERBS) or (
+                    tok.pos == "ADJ" and tok.lower in HARM_OUTCOMES):
+                # ("one dead in police-VHP clash", "20 injured in police firing")
                 cand = self._died_in(sent, tok)
             else:
                 continue
@@ -442,6 +444,8 @@ class CameoCoder:
         subj = next((c for c in sent.children(verb.i) if c.dep == "nsubj"), None)
         if subj is None:
             return None
+        if subj.lower in RELATIVE_PRONOUNS and verb.dep == "relcl" and verb.head != verb.i:
+            subj = sent.tokens[verb.head]  # "the police firing that left one dead"
         cause = None
         # (or a conjunct of it: "rioting and police firing left two dead")
         for noun in (subj, *(c for c in sent.children(subj.i) if c.dep == "conj")):
@@ -706,6 +710,10 @@ class CameoCoder:
             # what flows names the act: "halted gas supplies", "cut oil exports"
             obj_words |= {c.lemma.lower() for c in sent.children(theme.i)
                           if c.dep in ("compound", "amod")}
+        if theme is not None and lemma_of(theme) in MUNITIONS | {"gas", "canister", "cannon"}:
+            # what a munition is names the act: "lobbed tear gas shells", "rubber bullets"
+            obj_words |= {t.lemma.lower() for t in sent.subtree(theme.i)
+                          if t.dep in ("compound", "amod") and t.i < theme.i}
         # what a bare pattern must not act on: a publication, an idiom's object
         bare_words = set(obj_words)
         # a clausal complement as object: "agreed to stop persecuting" → xcomp lemma
@@ -1261,7 +1269,9 @@ class CameoCoder:
             elif not source and prep.head != prep.i and (
                     prep.lower in ("in", "during") or (
                         prep.lower == "with"
-                        and lemma_of(sent.tokens[prep.head]) in RESPONSE_VERBS)):
+                        and lemma_of(sent.tokens[prep.head]) in RESPONSE_VERBS) or (
+                        prep.lower == "to" and lemma_of(sent.tokens[prep.head]) == "resort")):
+                # ("police resorted to firing": theirs)
                 # ("China retaliated with tariffs on American goods": its tariffs)
                 # "Turkish troops entered Syria in an offensive against Kurdish fighters",
                 # "police fired tear gas during a crackdown": an armed or state actor doing
