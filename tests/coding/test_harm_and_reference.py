@@ -155,6 +155,10 @@ def test_a_definite_act_of_force_named_again_is_the_one_named_before(coded):
                    "killed in the firing, a witness said.")
     assert [(e.source.code, e.cameo) for e in events] == [("KENCOP", "193")]
     assert [s.text for s in events[0].evidence] == ["opened fire", "killed in the firing"]
+    # named again with no harm told of it, it is no second mention ("before the attack")
+    events = coded("Al-Shabab militants attacked a police post near Mandera on Monday. "
+                   "Traders had closed their shops before the attack.")
+    assert [(e.cameo, len(e.evidence)) for e in events] == [("190", 1)]
     # an act of another kind is not that one ("died in the clashes" after tear gas)
     events = coded("Kenyan police fired tear gas at protesters in Nairobi. Two people died in "
                    "the clashes.")
@@ -171,3 +175,14 @@ def test_what_a_munition_is_names_the_act_and_resorting_to_force_is_using_it(cod
             ] == ["193"]
     assert quads(coded("The Sudanese army resorted to shelling the town.")) == [
         ("SDNMIL", None, "194", "asserted")]
+
+
+def test_the_two_countries_are_the_last_two_named(coded):
+    got = quads(coded("Kenya accused Somalia of meddling. The two countries later restored "
+                      "diplomatic ties."))
+    assert ("KEN", "SOM", "050", "asserted") in got and ("SOM", "KEN", "050", "asserted") in got
+    # "the two sides" after a speaker: the pair named before, not the speaker
+    got = quads(coded("Israel and Hamas traded fire on Monday. Egypt said the two sides had "
+                      "agreed to a truce."))
+    assert [q for q in got if q[2] == "0871"] == [("ISR", "PSEGOVHMS", "0871", "claimed"),
+                                                  ("PSEGOVHMS", "ISR", "0871", "claimed")]

@@ -155,9 +155,9 @@ REPORTED_DONE = frozenset({"asserted", "claimed"})
 # sympathy, and the prepositions naming what it is for: "condolences over the floods in X"
 SYMPATHY_CODES = {"018"}
 MOURNED_PREPS = {"for", "over", "on", "to", "about", "after"}
-# nouns of deaths ("deaths in police firing"), and of their count after "death" ("the death
-# toll from the shelling")
-DEATH_WORDS = {"death", "fatality", "casualty", "killing"}
+# nouns of harm ("deaths in police firing", "injuries in the firing"), and of the count of
+# deaths after "death" ("the death toll from the shelling")
+HARM_NOUNS = {"death", "fatality", "casualty", "killing", "injury", "wound"}
 DEATH_NOUNS = {"toll", "count", "figure"}
 # what "held" someone can be judged, in no detention ("held the police responsible")
 JUDGED = {"responsible", "accountable", "liable", "guilty", "hostage", "captive", "dear",
@@ -1207,9 +1207,11 @@ class CameoCoder:
         if not source and noun.pos == "VERB":
             source = self._gerund_owner(sent, noun)  # "police firing" as pobj + acl
         if not source and self._memory is not None and self._force(pattern.code) and any(
-                c.dep == "det" and c.lower in ("the", "this", "that") for c in kids):
+                c.dep == "det" and c.lower in ("the", "this", "that") for c in kids) and \
+                _harm_told(sent, noun):
             # "Police opened fire on the crowd. One man was killed in the firing.": the act
-            # named before, by its owner
+            # named before, by its owner, where the harm it did is told (a bare "before the
+            # attack" adds nothing to it)
             source = list(self._memory.act_before(
                 sent.index, {noun.lower, lemma_of(noun)}, pattern.code))
         if not source and pattern.code == "173" and _particular(sent, noun):
@@ -1721,9 +1723,29 @@ class CameoCoder:
         return ActorRef(text, None, span[0].start, span[-1].end)
 
 
+def _harm_told(sent: ParsedSentence, noun: Token) -> bool:
+    """Whether the noun names what harm came from: "killed in the firing", "died during the
+    clashes", "the attack killed five", "deaths in the shelling"."""
+    if noun.dep == "nsubj" and noun.head != noun.i:
+        verb = sent.tokens[noun.head]
+        return lemma_of(verb) in HARM_VERBS or (lemma_of(verb) == "leave" and any(
+            c.lower in HARM_OUTCOMES for c in sent.children(verb.i)))
+    if noun.dep != "pobj" or noun.head == noun.i:
+        return False
+    prep = sent.tokens[noun.head]
+    if prep.head == prep.i:
+        return False
+    up = sent.tokens[prep.head]
+    if up.lower in ("due", "owing") and up.head != up.i:
+        up = sent.tokens[up.head]
+    return lemma_of(up) in HARM_VERBS | DEATH_VERBS or up.lower in HARM_OUTCOMES or \
+        _death_of(sent, noun) is not None
+
+
 def _death_of(sent: ParsedSentence, noun: Token) -> Token | None:
-    """The noun of deaths an act of force is the cause of: "deaths in police firing", "77
-    deaths due to police firing", "the death toll from the shelling"."""
+    """The noun of harm an act of force is the cause of: "deaths in police firing", "77
+    deaths due to police firing", "the death toll from the shelling", "injuries in the
+    firing"."""
     if noun.dep != "pobj" or noun.head == noun.i:
         return None
     prep = sent.tokens[noun.head]
@@ -1735,7 +1757,7 @@ def _death_of(sent: ParsedSentence, noun: Token) -> Token | None:
     if prep.head == prep.i:
         return None
     owner = sent.tokens[prep.head]
-    if owner.lemma.lower() in DEATH_WORDS:
+    if owner.lemma.lower() in HARM_NOUNS:
         return owner
     # ("the death toll": from its first word)
     return next((c for c in sent.children(owner.i) if c.dep == "compound"

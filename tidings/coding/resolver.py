@@ -284,6 +284,8 @@ class ActorResolver:
         """"Obama and Putin said they will meet": a plural pronoun whose nearest antecedent in
         its sentence is a coordination stands for every conjunct (people included)."""
         tok = sent.tokens[head]
+        if memory is not None and not memory.shallow and _pair_description(sent, head):
+            return self._pair_antecedents(sent, head, memory)
         if memory is None or memory.shallow or tok.lower not in PLURAL_PRONOUNS or \
                 tok.dep not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             return []
@@ -298,6 +300,32 @@ class ActorResolver:
         if len({m.code for m in group}) < 2:
             return []
         return [_mention(sent, head, head + 1, head, m.code, "coref:pronoun") for m in group]
+
+    def _pair_antecedents(self, sent: ParsedSentence, head: int, memory: ArticleMemory
+                          ) -> list[Mention]:
+        """"Kenya and Somalia ... the two countries agreed": the last two countries named
+        before (for "the two sides", the last two actors of any kind), nearest first."""
+        countries = sent.tokens[head].lemma.lower() != "side"
+        # (a pair coordinated earlier in the sentence, else the earlier sentences: "Egypt said
+        # the two sides had agreed" is not Egypt's)
+        here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head]
+        paired = {c.i for m in here for c in sent.children(m.head) if c.dep == "conj"}
+        before = [m.code for m in reversed(here) if m.head in paired or any(
+            c.dep == "conj" and c.i in {x.head for x in here} for c in sent.children(m.head))]
+        before += [r.code for r in memory._recent(sent.index, head) if r.sentence < sent.index
+                   and not r.person]
+        found: list[str] = []
+        for code in before:
+            if countries:
+                code = code[:3]
+                if not code.isalpha() or code in NON_STATE_PREFIXES:
+                    continue
+            if code not in found:
+                found.append(code)
+            if len(found) == 2:
+                span = _np_span(sent, head)
+                return [_mention(sent, *span, head, c, "coref:pair") for c in found]
+        return []
 
     def _coordinated_owners(self, sent: ParsedSentence, head: int, m: Mention) -> list[Mention]:
         """"US and British activists", "Indian and Chinese troops": one mention per owner."""
@@ -626,6 +654,18 @@ class ActorResolver:
             return None
         nearest = [f for f in found if f[0] == found[0][0]]
         return next((f[1] for f in nearest if f[2]), nearest[0][1])
+
+
+def _pair_description(sent: ParsedSentence, i: int) -> bool:
+    """Whether token ``i`` heads "the two countries", "both nations", "the two sides"."""
+    tok = sent.tokens[i]
+    if tok.pos != "NOUN" or tok.tag != "NNS" or \
+            tok.lemma.lower() not in COUNTRY_NOUNS | {"side"}:
+        return False
+    kids = sent.children(i)
+    return any((c.dep == "nummod" and c.lower == "two") or
+               (c.dep in ("det", "predet") and c.lower == "both") for c in kids) and not any(
+        c.dep == "prep" and c.lower == "of" for c in kids)
 
 
 def _country_description(sent: ParsedSentence, i: int) -> bool:

@@ -13,7 +13,9 @@ statistical component), and each sentence is tested on its words:
   names an act of an earlier sentence ("one man was killed in the firing"), so "the", "this"
   or "that" up to three words before such a noun counts too. Names need a capitalised word,
   as the resolver requires (it also takes a word the tagger calls a proper noun: a name
-  written all in lower case is missed);
+  written all in lower case is missed). A noun that describes a state ("the Gulf state",
+  "the two countries", "the two sides") counts as well: it may stand for a country named
+  before;
 - a **trigger**: a word that may be a form of a verb or noun of the coder's pattern tables
   (multi-word nouns such as "sit-in" need their whole phrase), or of its speech verbs when
   speech events are on.
@@ -179,7 +181,7 @@ class SentenceFilter:
             return None
         from tidings.coding.coder import IMPLIED_AGENTS
         from tidings.coding.patterns import LEMMA_FIXES
-        from tidings.coding.resolver import PERSON_NOUNS
+        from tidings.coding.resolver import COUNTRY_NOUNS, PERSON_NOUNS
 
         verbs = set(patterns.verbs)
         if getattr(coder, "speech_events", False):
@@ -201,7 +203,8 @@ class SentenceFilter:
         return cls(LemmaCandidates.from_nlp(nlp, LEMMA_FIXES), verbs=verbs, nouns=nouns,
                    actor_phrases=phrases, actor_names=names,
                    actor_stems=list(getattr(dictionary, "stems", ())),
-                   actor_words=PERSON_NOUNS, need_trigger=need_trigger,
+                   actor_words=PERSON_NOUNS | COUNTRY_NOUNS | {"sides"},
+                   need_trigger=need_trigger,
                    implied_verbs={k.split()[0] for k in IMPLIED_AGENTS}, force_nouns=force)
 
     # -- the tests
