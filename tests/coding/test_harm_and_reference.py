@@ -186,3 +186,17 @@ def test_the_two_countries_are_the_last_two_named(coded):
                       "agreed to a truce."))
     assert [q for q in got if q[2] == "0871"] == [("ISR", "PSEGOVHMS", "0871", "claimed"),
                                                   ("PSEGOVHMS", "ISR", "0871", "claimed")]
+
+
+def test_agreeing_to_an_act_no_pattern_names_is_an_intent_to_cooperate(coded):
+    assert quads(coded("Kenya agreed to resettle Somali refugees.")) == [
+        ("KEN", "SOMREF", "030", "planned")]
+    # with whom is the act's object, not an actor further down the sentence
+    assert quads(coded("The Danish firm Maersk agreed to pay a fine for bribing an Indonesian "
+                       "official.")) == [("DNKBUS", None, "030", "planned")]
+    # an act that has a pattern keeps its own code ("agreed to a ceasefire")
+    assert [q[2] for q in quads(coded("Israel and Hamas agreed to a ceasefire on Sunday."))
+            ] == ["0871", "0871"]
+    # "agreed upon a pact": the pact
+    assert [q[2] for q in quads(coded("The United States and Jordan have agreed upon a new "
+                                      "free-trade pact."))] == ["057", "057"]

@@ -108,6 +108,8 @@ INTRANSITIVE_SENSES = {"demonstrate"}
 # verbs whose bare pattern holds only with no direct object and an armed subject ("the police
 # fired", not "the minister fired back" or "fired the coach")
 ARMED_SENSES = {"fire"}
+# verbs of agreeing to an act, which is an intent to cooperate where no pattern names the act
+AGREEING = {"agree", "consent"}
 # verbs of helping: with an infinitive and no one helped, the helper shares in the act
 JOINING_VERBS = {"help", "assist"}
 # verbs whose bare pattern needs someone acted on ("wounded two soldiers", "were injured")
@@ -425,8 +427,42 @@ class CameoCoder:
                 # "[032:033]": the visit by the source is hosted by the target
                 out.append(replace(cand, source=cand.target, target=cand.source, code=back))
         out = [self._with_harm(sent, c, out) for c in out]
+        out.extend(self._agreements(sent, out))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
+
+    def _agreements(self, sent: ParsedSentence, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Ethiopia agreed to reopen its borders to UN peacekeepers", "the two sides agreed
+        that their countries should cooperate": agreeing to an act no pattern names is an
+        intent to cooperate (030), by those who agreed, with whom the act is done."""
+        taken = {i for c in cands for i in (c.anchor, *c.governors, *c.trigger)}
+        out = []
+        for tok in sent.tokens:
+            if tok.pos != "VERB" or lemma_of(tok) not in AGREEING or tok.i in taken:
+                continue
+            kids = sent.children(tok.i)
+            act = next((c for c in kids if c.dep == "xcomp" and c.pos in ("VERB", "AUX")), None)
+            if act is None:
+                act = next((c for c in kids if c.dep == "ccomp" and any(
+                    m.dep == "mark" and m.lower == "that" for m in sent.children(c.i))), None)
+            if act is None or act.i in taken:
+                continue
+            source = self._subject(sent, tok)
+            if not source:
+                continue
+            # (with whom: "with" the agreeing, else whom the act is done to — its object or
+            # its "to"/"with" object — not an actor further down: "agreed to pay a fine for
+            # bribing an Indonesian official")
+            obj = next((c for c in sent.children(act.i) if c.dep in ("dobj", "dative")), None)
+            target = self._prep_objects(sent, tok.i, ("with",)) or (
+                self._resolve(sent, obj.i) if obj is not None else []) or \
+                self._prep_objects(sent, act.i, ("to", "with"))
+            target = [m for m in target if not any(_same_actor(m.code, s.code) for s in source)]
+            if not target and len(source) > 1:
+                target = source  # "Hungary and Romania agreed that ...": with each other
+            out.append(_Candidate(Pattern(("agree",), False, "030"), (tok.i,), tok.i, source,
+                                  target))
+        return out
 
     def _force(self, code: str) -> bool:
         return self.codebook.lookup(code).root in ("18", "19", "20")
@@ -727,7 +763,7 @@ class CameoCoder:
             # a preposition that completes the verb's sense ("placed him under house arrest",
             # "took them into custody", "removed him from office", "withdrew from ECOWAS")
             if c.dep == "prep" and (c.lower in SENSE_PREPS or (
-                    theme is None and c.lower in ("for", "to", "on"))):
+                    theme is None and c.lower in ("for", "to", "on", "upon"))):
                 pobj = next((g for g in sent.children(c.i) if g.dep == "pobj"), None)
                 if pobj is not None:
                     obj_words |= {pobj.lemma.lower(), pobj.lower}
