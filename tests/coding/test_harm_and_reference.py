@@ -200,3 +200,15 @@ def test_agreeing_to_an_act_no_pattern_names_is_an_intent_to_cooperate(coded):
     # "agreed upon a pact": the pact
     assert [q[2] for q in quads(coded("The United States and Jordan have agreed upon a new "
                                       "free-trade pact."))] == ["057", "057"]
+
+
+def test_a_subjects_owner_is_an_earlier_subject_and_a_pair_is_a_pair(coded):
+    # "its army" as a subject is Israel's, not Gaza's; "its attacks" as an object the nearest
+    got = quads(coded("Israel has blockaded Gaza since 2007, and its army shelled the border "
+                      "area on Monday."))
+    assert ("ISRMIL", None, "194", "asserted") in got
+    # two actors merely named one after the other are no pair: "both sides" are the two
+    # parties of the latest act between two
+    got = quads(coded("Israel has blockaded Gaza since 2007, and Egypt made a proposal. Qatar "
+                      "urged both sides to reach a ceasefire."))
+    assert sorted(q[1] for q in got if q[2][:2] == "02") == ["ISR", "PSE"]

@@ -369,7 +369,8 @@ class CameoCoder:
                     memory.acts.append((sent.index, frozenset(
                         w for i in cand.trigger for w in (sent.tokens[i].lower,
                                                           lemma_of(sent.tokens[i]))),
-                        done[0].cameo, tuple(cand.source)))
+                        done[0].cameo, tuple(cand.source),
+                        tuple(e.target.code for e in done if e.target and e.target.code)))
             if self.speech_events:
                 for cand in self._speech_candidates(sent):
                     out.extend(self._events(sent, cand, article))

@@ -131,15 +131,16 @@ class ArticleMemory:
     owner_lookup: Callable[[ParsedSentence], dict[int, str]] | None = None
     # the named mentions of a sentence, by its index, as the domestic-party rule reads them
     named_in: dict[int, list[Mention]] = field(default_factory=dict)
-    # acts coded so far: (sentence, trigger words, code, source mentions), for a definite
-    # noun naming one again ("Police opened fire ... one man was killed in the firing")
-    acts: list[tuple[int, frozenset[str], str, tuple[Mention, ...]]] = field(
+    # acts coded so far: (sentence, trigger words, code, source mentions, target codes), for
+    # a definite noun naming one again ("Police opened fire ... one man was killed in the
+    # firing") and for the pair "the two sides" names
+    acts: list[tuple[int, frozenset[str], str, tuple[Mention, ...], tuple[str, ...]]] = field(
         default_factory=list)
 
     def act_before(self, sentence: int, words: set[str], code: str) -> tuple[Mention, ...]:
         """The source of the latest earlier act (within the coreference window, in an
         earlier sentence) of the same code or named by one of the same words."""
-        for at, said, done, source in reversed(self.acts):
+        for at, said, done, source, _ in reversed(self.acts):
             if at < sentence - COREF_WINDOW:
                 break
             if at < sentence and (done == code or said & words):
@@ -303,25 +304,29 @@ class ActorResolver:
 
     def _pair_antecedents(self, sent: ParsedSentence, head: int, memory: ArticleMemory
                           ) -> list[Mention]:
-        """"Kenya and Somalia ... the two countries agreed": the last two countries named
-        before (for "the two sides", the last two actors of any kind), nearest first."""
+        """"Kenya accused Somalia … the two countries agreed": the two countries (for "the two
+        sides", the two actors of any kind) of a coordination before it in its sentence, else
+        of the latest act between two."""
         countries = sent.tokens[head].lemma.lower() != "side"
-        # (a pair coordinated earlier in the sentence, else the earlier sentences: "Egypt said
-        # the two sides had agreed" is not Egypt's)
+        # a pair coordinated earlier in the sentence, else the two parties of the latest act
+        # between two in earlier sentences ("Egypt said the two sides had agreed" is not
+        # Egypt's; two actors merely named one after the other are no pair)
         here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head]
         paired = {c.i for m in here for c in sent.children(m.head) if c.dep == "conj"}
-        before = [m.code for m in reversed(here) if m.head in paired or any(
-            c.dep == "conj" and c.i in {x.head for x in here} for c in sent.children(m.head))]
-        before += [r.code for r in memory._recent(sent.index, head) if r.sentence < sent.index
-                   and not r.person]
-        found: list[str] = []
-        for code in before:
-            if countries:
-                code = code[:3]
-                if not code.isalpha() or code in NON_STATE_PREFIXES:
-                    continue
-            if code not in found:
-                found.append(code)
+        groups = [[m.code for m in reversed(here) if m.head in paired or any(
+            c.dep == "conj" and c.i in {x.head for x in here} for c in sent.children(m.head))]]
+        groups += [[m.code for m in source] + list(targets)
+                   for at, _, _, source, targets in reversed(memory.acts)
+                   if sent.index - COREF_WINDOW <= at < sent.index and targets]
+        for codes in groups:
+            found: list[str] = []
+            for code in codes:
+                if countries:
+                    code = code[:3]
+                    if not code.isalpha() or code in NON_STATE_PREFIXES:
+                        continue
+                if code not in found:
+                    found.append(code)
             if len(found) == 2:
                 span = _np_span(sent, head)
                 return [_mention(sent, *span, head, c, "coref:pair") for c in found]
@@ -591,6 +596,12 @@ class ActorResolver:
             # the nearest collective actor before the pronoun: this sentence first, then memory
             before = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= poss.i
                       and sent.tokens[m.head].lemma.lower() not in PERSON_NOUNS]
+            if htok.dep in ("nsubj", "nsubjpass"):
+                # a subject's owner is an earlier subject ("Israel has blockaded Gaza, and its
+                # army did not comment": Israel's), an object's the nearest ("condemned Israel
+                # for its attacks")
+                before = [m for m in before if sent.tokens[m.head].dep in (
+                    "nsubj", "nsubjpass")] or before
             code = before[-1].code if before else None
             if code is None:
                 r = memory.owner(sent.index, poss.i)
