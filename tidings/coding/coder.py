@@ -191,6 +191,7 @@ STOPPAGE_NOUNS = {"strike"}
 ON_STRIKE_VERBS = {"go", "be", "remain", "stay", "come"}
 CIVILIAN_ROLES = frozenset({"LAB", "CVL", "EDU", "HLH", "BUS", "MED", "OPP", "AGR", "REF"})
 ARMED_OR_STATE_ROLES = frozenset({"MIL", "REB", "COP", "SPY", "GOV", "UAF", "INS"})
+ARMED_ROLES = ARMED_OR_STATE_ROLES - {"GOV"}  # those that bear arms
 # nouns naming shooting that also name a dismissal when they take an "of" object
 DISMISSAL_NOUNS = {"firing"}
 # roots whose announcement is a threat against the target (force, and cutting relations)
@@ -810,7 +811,7 @@ class CameoCoder:
                 continue
             if not p.objs and theme is not None and p.lemma[0] in MEASURE_VERBS and \
                     _measure(sent, theme) and not (theme.lemma.lower() == "target" and any(
-                        ARMED_OR_STATE_ROLES & roles_of(m.code) - {"GOV"}
+                        ARMED_ROLES & roles_of(m.code)
                         for m in self._subject(sent, verb))):
                 # "hit a seven-month low", "the deficit is set to hit $368bn" (but "its
                 # drones struck targets" is an attack)
@@ -821,7 +822,7 @@ class CameoCoder:
             if not p.objs and theme is None and p.lemma[0] in TRANSITIVE_SENSES:
                 continue  # "sounding injured, he said": a state, no one wounded
             if not p.objs and not p.preps and p.lemma[0] in ARMED_SENSES and (
-                    obj is not None or not any(ARMED_OR_STATE_ROLES & roles_of(m.code) - {"GOV"}
+                    obj is not None or not any(ARMED_ROLES & roles_of(m.code)
                                                for m in self._subject(sent, verb))):
                 continue  # "the police fired to disperse the mob" (but "fired back, saying")
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
@@ -1653,7 +1654,7 @@ class CameoCoder:
             # state forces bombing: from the air (195), not a planted bomb (183)
             info = self.codebook.lookup("195")
         if info.code == "111" and lemma_of(sent.tokens[cand.anchor]) == "attack" and all(
-                roles_of(m.code) & (ARMED_OR_STATE_ROLES - {"GOV"}) for m in cand.source):
+                roles_of(m.code) & ARMED_ROLES for m in cand.source):
             # "troops attacked the army's positions": armed men attack with arms
             info = self.codebook.lookup("190")
         if info.code == "140" and lemma_of(sent.tokens[cand.anchor]) == "protest" and all(

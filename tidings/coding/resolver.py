@@ -312,9 +312,11 @@ class ActorResolver:
         # between two in earlier sentences ("Egypt said the two sides had agreed" is not
         # Egypt's; two actors merely named one after the other are no pair)
         here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head]
-        paired = {c.i for m in here for c in sent.children(m.head) if c.dep == "conj"}
-        groups = [[m.code for m in reversed(here) if m.head in paired or any(
-            c.dep == "conj" and c.i in {x.head for x in here} for c in sent.children(m.head))]]
+        heads = {m.head for m in here}
+        # (the heads joined by a "conj" arc to another mention's head, on either end)
+        joined = {j for m in here for c in sent.children(m.head)
+                  if c.dep == "conj" and c.i in heads for j in (m.head, c.i)}
+        groups = [[m.code for m in reversed(here) if m.head in joined]]
         groups += [[m.code for m in source] + list(targets)
                    for at, _, _, source, targets in reversed(memory.acts)
                    if sent.index - COREF_WINDOW <= at < sent.index and targets]
@@ -639,7 +641,6 @@ class ActorResolver:
                 if r is not None:
                     return _mention(sent, *span, head, r.code, "coref:same-head")
         return None
-
 
     def _country_antecedent(self, sent: ParsedSentence, head: int, memory: ArticleMemory
                             ) -> str | None:

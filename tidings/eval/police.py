@@ -4,10 +4,9 @@ ARREST, KILL and FORCE, scored with precision and recall against its exhaustive 
 Each article is coded whole (coreference and context need it) with ``default_country=IND`` —
 what a user sets for a domestic outlet such as the Times of India — and each event is assigned
 to the labelled sentence its trigger falls in (each mention of an event merged from several
-sentences counts in its own sentence). A sentence is predicted:
-
-Only events reported as done count (status ``asserted`` or ``claimed``): "the police failed to
-arrest him", "would be arrested" and "no arrests were made" name no arrest.
+sentences counts in its own sentence). Only events reported as done count (status
+``asserted`` or ``claimed``): "the police failed to arrest him", "would be arrested" and "no
+arrests were made" name no arrest. A sentence is predicted:
 
 - ARREST when an event with a police source (role COP) has code 173 (arrest, detain, charge);
 - KILL when a police event is a killing (1823, 186, 202, or a 19x/18x whose trigger is a form

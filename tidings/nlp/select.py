@@ -236,7 +236,7 @@ class SentenceFilter:
             return True  # "the suspects were arrested": the police are implied
         if self.force_nouns and any(
                 w in ("the", "this", "that") and any(
-                    not (self.lemmas(x) | {_norm(x)}).isdisjoint(self.force_nouns)
+                    not self.lemmas(x).isdisjoint(self.force_nouns)
                     for x in words[i + 1:i + 4])
                 for i, w in enumerate(normed)):
             return True  # "killed in the firing": an act named before, by its owner
