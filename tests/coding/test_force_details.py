@@ -105,15 +105,15 @@ def test_a_condition_on_an_act_told_in_the_past_was_met():
                                           ("release", "release", "VERB", "ROOT", 2, "VB")),
                                  None, ArticleMemory())
     assert will.status == "conditional" and will.condition.text == "in exchange for prisoners"
-    # an act that is itself the condition is never told as done: "Egypt warned of chaos unless
-    # Israel withdrew"
+    # an act that is itself the condition is never told as done, nor promised: it is only
+    # supposed ("Egypt warned of chaos unless Israel withdrew")
     s = build_sentence([
         ("Egypt", "Egypt", "PROPN", "nsubj", 1), ("warned", "warn", "VERB", "ROOT", 1, "VBD"),
         ("of", "of", "ADP", "prep", 1), ("chaos", "chaos", "NOUN", "pobj", 2),
         ("unless", "unless", "SCONJ", "mark", 6), ("Israel", "Israel", "PROPN", "nsubj", 6),
         ("withdrew", "withdraw", "VERB", "advcl", 1, "VBD")])
     assert [(e.cameo, e.status) for e in CODER.code_sentence(s, None, ArticleMemory())
-            if e.source.code == "ISR"] == [("0874", "conditional")]
+            if e.source.code == "ISR"] == [("0874", "hypothetical")]
 
 
 def test_mediators_mediate_between_the_parties_not_each_other():

@@ -89,6 +89,20 @@ def _reciprocal(code: str, verb: str = "") -> bool:
 # Roots of acts done by saying (statements, appeals, intents, demands, disapproval,
 # rejections, threats): rejecting one does not deny it was said
 SAID_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+# codes of the said roots that are deeds, not made by saying them: considering a policy,
+# rallying opposition, suing, finding guilty, defying
+DONE_NOT_SAID = {"014", "113", "115", "116", "128"}
+# speakers named by what they publish, and offices that speak for their holder
+OUTLET_NOUNS = {"newspaper", "paper", "daily", "weekly", "tabloid", "magazine", "broadcaster",
+                "channel", "website", "outlet"}
+OFFICE_NOUNS = {"office", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
+                "advisor", "lawyer", "attorney", "camp", "party", "ministry", "government"}
+# a warning of the warner's own act is a threat (see ``CameoCoder._warnings``)
+WARNING_VERBS = {"warn", "caution"}
+THREATENED_FORCE = {"retaliation", "reprisal", "revenge", "war", "attack", "strike", "force",
+                    "invasion", "vengeance"}
+THREATENED_MEASURES = {"consequence", "repercussion", "response", "measure", "action",
+                       "countermeasure", "punishment"}
 # Codes that react to a publication rather than make one: comment, endorse, criticise, reject
 REACTION_ROOTS = {"01", "05", "11", "12"}
 # Objects that make a bare action verb a publication: "released a video", "seized on a report"
@@ -429,9 +443,62 @@ class CameoCoder:
                 # "[032:033]": the visit by the source is hosted by the target
                 out.append(replace(cand, source=cand.target, target=cand.source, code=back))
         out = [self._with_harm(sent, c, out) for c in out]
+        out = self._warnings(sent, out)
         out.extend(self._agreements(sent, out))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
+
+    def _warnings(self, sent: ParsedSentence, cands: list[_Candidate]) -> list[_Candidate]:
+        """A warning of the warner's own future act is a threat: "warned Taiwan that it would
+        take resolute measures" (130), "warned Finland of consequences" (130), "warned of
+        retaliation" (138). When the act is coded as a threat of its own ("warned it would
+        attack the bases": 1384), the warning is that threat and no second event."""
+        out = []
+        for cand in cands:
+            verb = sent.tokens[cand.anchor]
+            if (cand.code or cand.pattern.code) != "012" or lemma_of(verb) not in WARNING_VERBS:
+                out.append(cand)
+                continue
+            kids = sent.children(verb.i)
+            own = next((c for c in kids if c.dep == "ccomp" and self._own_future(sent, c, cand)),
+                       None)
+            if own is not None:
+                inner = {t.i for t in sent.subtree(own.i)}
+                if any(o.anchor in inner and self.codebook.lookup(o.code or o.pattern.code).root
+                       == "13" for o in cands):
+                    continue  # the threat is coded on the act itself
+                # (the warner itself, named again as the clause's subject, is no target)
+                target = [t for t in cand.target if not any(
+                    t.code.startswith(m.code) or m.code.startswith(t.code) for m in cand.source)]
+                out.append(replace(cand, code="130", trigger=(*cand.trigger, own.i),
+                                   target=target))
+                continue
+            of = [g for c in kids if c.dep == "prep" and c.lower == "of"
+                  for g in sent.children(c.i) if g.dep == "pobj"]
+            word = lemma_of(of[0]) if of else ""
+            if word in THREATENED_FORCE or word in THREATENED_MEASURES:
+                out.append(replace(cand, code="138" if word in THREATENED_FORCE else "130"))
+                continue
+            out.append(cand)
+        return out
+
+    def _own_future(self, sent: ParsedSentence, verb: Token, cand: _Candidate) -> bool:
+        """Whether a clause tells the candidate's source's own future act: "(warned) that it
+        would take measures", "(warned) Iran will respond"."""
+        kids = sent.children(verb.i)
+        if not any(c.dep == "aux" and c.lower in ("will", "would", "shall", "'ll", "wo")
+                   for c in kids):
+            return False
+        if any(c.dep == "neg" for c in kids) and lemma_of(verb) not in ("tolerate", "allow"):
+            return False  # ("warned it would not tolerate ..." is a threat all the same)
+        subj = next((c for c in kids if c.dep == "nsubj"), None)
+        if subj is None or verb.pos not in ("VERB", "AUX"):
+            return False
+        if subj.pos == "PRON":
+            return subj.lower in ("it", "we", "they", "he", "she", "i")
+        theirs = self._resolve(sent, subj.i)
+        return bool(theirs) and all(any(t.code.startswith(m.code) or m.code.startswith(t.code)
+                                        for m in cand.source) for t in theirs)
 
     def _agreements(self, sent: ParsedSentence, cands: list[_Candidate]) -> list[_Candidate]:
         """"Ethiopia agreed to reopen its borders to UN peacekeepers", "the two sides agreed
@@ -699,7 +766,11 @@ class CameoCoder:
         subj = next((c for c in kids if c.dep in ("nsubj", "nsubjpass")), None)
         if not speakers or subj is None or subj.dep == "nsubjpass":
             return None
-        same = {m.code for m in source} == {m.code for m in speakers}
+        # ("Ukraine's president said Ukraine would strike back": the state's own act)
+        same = {m.code for m in source} == {m.code for m in speakers} or (
+            len(source) == len(speakers) == 1 and (source[0].code.startswith(speakers[0].code)
+                                                   or speakers[0].code.startswith(
+                                                       source[0].code)))
         if not (same or (subj.pos == "PRON" and {m.code[:3] for m in source}
                          == {m.code[:3] for m in speakers})):
             return None
@@ -1722,6 +1793,8 @@ class CameoCoder:
                         plover=Plover(info.plover_type, info.plover_mode)
                         if info.plover_type else None,
                         status="claimed" if cand.claimed and result.status == "asserted"
+                        else "asserted" if _said_by_itself(info.code, info.root, result,
+                                                           claimant, src)
                         else result.status if refused is None else (
                             "claimed" if claimant is not None and claimant.code != src.code
                             and any(c.startswith(("speech:", "report:")) for c in result.cues)
@@ -1749,6 +1822,17 @@ class CameoCoder:
             return None
         found = self._resolve(sent, result.speaker, follow_conj=False)
         speaker_tok = sent.tokens[result.speaker]
+        if not found and lemma_of(speaker_tok) in OFFICE_NOUNS:
+            # "his office said", "the minister's spokesman said": whose office speaks
+            owner = next((c for c in sent.children(speaker_tok.i) if c.dep == "poss"), None)
+            if owner is not None and owner.pos == "PRON" and self._memory is not None:
+                code = self.resolver.possessor(sent, owner.i, self._memory)
+                if code is not None:
+                    return ActorRef(sent.text[owner.start - sent.start:speaker_tok.end
+                                              - sent.start], code, owner.start,
+                                    speaker_tok.end)
+            elif owner is not None:
+                found = self._resolve(sent, owner.i, follow_conj=False)
         span = sent.subtree(result.speaker)
         text = sent.text[span[0].start - sent.start : span[-1].end - sent.start]
         if article is not None and article.outlet and article.outlet.lower() in text.lower():
@@ -1756,9 +1840,33 @@ class CameoCoder:
         if found:
             m = found[0]
             return ActorRef(m.text, m.code, m.start, m.end)
-        if speaker_tok.ent_type == "ORG" and result.outlet_claim:
+        if (speaker_tok.ent_type == "ORG" and result.outlet_claim) or \
+                lemma_of(speaker_tok) in OUTLET_NOUNS or (
+                    lemma_of(speaker_tok) == "agency" and any(
+                        c.dep == "compound" and c.lower == "news"
+                        for c in sent.children(speaker_tok.i))):
+            # "Breitbart reported", "the newspaper said": the publication vouches
             return ActorRef(text, "OUTLET", span[0].start, span[-1].end)
         return ActorRef(text, None, span[0].start, span[-1].end)
+
+
+def _said_by_itself(code: str, root: str, result: status_mod.StatusResult,
+                    claimant: ActorRef | None, src: Mention) -> bool:
+    """"The ministry said it regretted the decision", "Kigali said it rejected the charge": a
+    verbal act reported by its own author is made by the saying, so it is asserted, not
+    claimed (the intents and threats of 03 and 13 keep the status of the promised act)."""
+    if result.status != "claimed" or root not in SAID_ROOTS - {"03", "13"} or \
+            code in DONE_NOT_SAID:
+        return False
+    if src.text.lower() not in ("it", "they", "we", "he", "she", "i"):
+        return False  # ("the official said Hamas has been deliberating": told, not done)
+    if claimant is None or not claimant.code or not (
+            claimant.code.startswith(src.code) or src.code.startswith(claimant.code)):
+        return False
+    claims = [c for c in result.cues if c.startswith(("speech:", "report:", "claim-adverb:",
+                                                      "according-to", "evidential:",
+                                                      "media:", "accusation:"))]
+    return bool(claims) and all(c.startswith("speech:") for c in claims)
 
 
 def _harm_told(sent: ParsedSentence, noun: Token) -> bool:

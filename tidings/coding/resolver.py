@@ -406,6 +406,14 @@ class ActorResolver:
             code = e.code_on(date)
             if not code:
                 return None  # a known name with no code at this date
+            owners = [a for a in atoms if a is not head_atom and a.entry is not None
+                      and a.entry.kind in ("country", "demonym") and a.end <= head_atom.start]
+            if e.kind == "seat" and owners and owners[-1].entry is not None and \
+                    owners[-1].entry.code[:3] != code[:3]:
+                # "Kenya's State Department": another country's office of the same name
+                own = owners[-1].entry
+                return _mention(sent, *span, head, compose(own, e.role or "GOV"),
+                                "country+agent", own.name)
             if e.kind in ("capital", "seat"):
                 # a capital inside a longer name ("Breitbart Jerusalem", "Cairo University")
                 # is not the government
@@ -559,6 +567,32 @@ class ActorResolver:
                 located = True
         return next(iter(countries)) if located and len(countries) == 1 else None
 
+    def possessor(self, sent: ParsedSentence, poss: int, memory: ArticleMemory) -> str | None:
+        """The code of whom a possessive pronoun refers to: for "its"/"their" the nearest
+        collective actor before it (this sentence first, then memory), for "his"/"her" the
+        nearest person ("the president said his government would ...")."""
+        owned = sent.tokens[sent.tokens[poss].head]
+        if sent.tokens[poss].lower in PERSON_POSSESSIVES:
+            here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= poss
+                    and (m.rule == "person" or sent.tokens[m.head].ent_type == "PERSON"
+                         or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS)]
+            if here:
+                return here[-1].code
+            r = memory.person(sent.index, poss)
+            return r.code if r is not None else None
+        before = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= poss
+                  and sent.tokens[m.head].lemma.lower() not in PERSON_NOUNS]
+        if owned.dep in ("nsubj", "nsubjpass"):
+            # a subject's owner is an earlier subject ("Israel has blockaded Gaza, and its
+            # army did not comment": Israel's), an object's the nearest ("condemned Israel
+            # for its attacks")
+            before = [m for m in before if sent.tokens[m.head].dep in (
+                "nsubj", "nsubjpass")] or before
+        if before:
+            return before[-1].code
+        r = memory.owner(sent.index, poss)
+        return r.code if r is not None else None
+
     def _coref(
         self, sent: ParsedSentence, head: int, span: tuple[int, int], role: str | None,
         memory: ArticleMemory,
@@ -595,32 +629,14 @@ class ActorResolver:
         poss = next((c for c in sent.children(head)
                      if c.dep == "poss" and c.lower in POSSESSIVE_PRONOUNS), None)
         if poss is not None and role is not None:
-            # the nearest collective actor before the pronoun: this sentence first, then memory
-            before = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= poss.i
-                      and sent.tokens[m.head].lemma.lower() not in PERSON_NOUNS]
-            if htok.dep in ("nsubj", "nsubjpass"):
-                # a subject's owner is an earlier subject ("Israel has blockaded Gaza, and its
-                # army did not comment": Israel's), an object's the nearest ("condemned Israel
-                # for its attacks")
-                before = [m for m in before if sent.tokens[m.head].dep in (
-                    "nsubj", "nsubjpass")] or before
-            code = before[-1].code if before else None
-            if code is None:
-                r = memory.owner(sent.index, poss.i)
-                code = r.code if r is not None else None
+            code = self.possessor(sent, poss.i, memory)
             if code is not None:
                 owner = Entry(code, _entry_kind(code), code[:3], code, group=_group(code))
                 return _mention(sent, *span, head, compose(owner, role), "coref:possessive")
         his = next((c for c in sent.children(head)
                     if c.dep == "poss" and c.lower in PERSON_POSSESSIVES), None)
         if his is not None and role is not None:
-            # "the president said his government would ...": the nearest person's country
-            here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= his.i
-                    and (m.rule == "person" or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS)]
-            code = here[-1].code if here else None
-            if code is None:
-                r = memory.person(sent.index, his.i)
-                code = r.code if r is not None else None
+            code = self.possessor(sent, his.i, memory)
             if code is not None:
                 kind = "group" if _entry_kind(code) == "group" else "person"
                 owner = Entry(code, kind, code[:3], code, group=_group(code))

@@ -54,6 +54,7 @@ PERCEPTION = {"see", "show", "film", "picture", "depict", "record", "photograph"
 MEDIA_NOUNS = {"picture", "photo", "photograph", "image", "video", "footage", "clip",
                "recording", "film"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "whether"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 CONDITION_PHRASES = (("in", "exchange", "for"), ("in", "return", "for"), ("on", "condition"))
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"}
 
@@ -95,9 +96,22 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
     speaker_verb: int | None = None
     outlet = False
     chain = [sent.tokens[anchor], *sent.ancestors(anchor)]
+    lifted = _lifted_conjunct(sent, sent.tokens[anchor])
+    if lifted is not None:
+        # "said it would not allow troops and demanded a withdrawal", "denied targeting
+        # civilians and blamed the army": a conjunct in a tense of its own is coordinated with
+        # the finite verb above its head, and shares neither the head's clause nor its cues
+        chain = [sent.tokens[anchor], *sent.ancestors(lifted.i)]
+        chain.insert(1, lifted)
+    sibling = False  # the token was reached as a finite conjunct's coordinated verb
     prev: Token | None = None
     local = True  # still inside the event's own clause (no reporting verb crossed)
     nominal = sent.tokens[anchor].pos in ("NOUN", "PROPN")
+    # ("if one were to hear about the arrests made by the police": a definite noun's event is
+    # presupposed even inside a condition)
+    definite = nominal and any(
+        (c.dep == "det" and c.lower in ("the", "this", "these", "those", "that")) or
+        c.dep == "poss" for c in sent.children(anchor))
     # a nominal event is presupposed by the clause that mentions it ("likely to alleviate the
     # blockade" hedges the easing, not the blockade): only its own negation counts, and
     # attribution from above.
@@ -117,16 +131,53 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
         # "retaliate against any attack": no particular attack, only a possible one
         found.append("hypothetical")
         cues.append("hedge:any")
+    found_rebuttals = [r for r in (_rebuttal(sent, t) for t in sent.tokens
+                                   if lemma_of(t) in SPEECH and t.pos == "VERB") if r]
+    rebuttals = {r[0] for r in found_rebuttals}
+    for _verb, _who, comma in found_rebuttals:
+        if comma < anchor <= _verb:
+            # the denial itself (", an allegation denied by Russia") is told by the article,
+            # whatever the parser hangs it on
+            cut = next((k for k, t in enumerate(chain) if t.i < comma), len(chain))
+            chain = chain[:cut]
+    if intent_code and not nominal:
+        # "threatened to retaliate if the sanctions stay", "warned that it would act if
+        # Taipei pursued independence": a threat or promise holds on the condition set on
+        # the act it announces
+        for comp in sent.children(anchor):
+            if comp.dep not in ("xcomp", "ccomp") or condition is not None:
+                continue
+            for c in sent.children(comp.i):
+                marks = [m for m in sent.children(c.i) if m.dep == "mark"]
+                if c.dep == "advcl" and marks and \
+                        marks[0].lower in CONDITION_MARKS - {"whether", "once"}:
+                    found.append("conditional")
+                    condition = _span(sent, sent.subtree(c.i))
+                    cues.append(f"condition:{marks[0].text}")
+                    break
     relcl_crossed = 0
     would: int | None = None  # where a "would" of the event's own clause sits in ``found``
     for tok in chain:
         lemma = lemma_of(tok)
         via = prev.dep if prev is not None else ""
+        if lifted is not None and tok is lifted:
+            via = "conj"
+        sibling = via == "conj" and prev is not None and prev.tag in FINITE_TAGS and \
+            prev.pos in ("VERB", "AUX")
+        if via == "advcl" and prev is not None and local and not definite and any(
+                m.dep == "mark" and m.lower in CONDITION_MARKS - {"once", "whether"}
+                for m in sent.children(prev.i)):
+            # "would not approve it unless Stockholm cracked down": the crackdown is only
+            # supposed; the main clause's negation and modals are not its own
+            found.append("hypothetical")
+            cues.append("condition-clause")
+            local = False
         relcl_crossed += via == "relcl"
         if prev is not None and tok.pos in ("VERB", "AUX", "ADJ", "NOUN") and speaker is None:
             # ("the Kremlin rejected a US proposal": the proposal was made)
             undone = not (via == "dobj" and nominal and said_act and prev.i == anchor)
-            if lemma in DENIAL and via in ("ccomp", "dobj", "xcomp") and undone:
+            if lemma in DENIAL and via in ("ccomp", "dobj", "xcomp") and undone and \
+                    tok.i not in rebuttals:
                 found.append("denied")
                 cues.append(f"denial:{tok.text}")
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
@@ -139,6 +190,13 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                 cues.append(f"accusation:{tok.text}")
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
                 local = False
+                rebutted = _rebuttal(sent, tok)
+                if rebutted is not None and anchor < rebutted[2]:
+                    # "accused Rwanda of backing the rebels, a charge Kigali denies"
+                    found.append("denied")
+                    cues.append(f"denial:{sent.tokens[rebutted[0]].text}")
+                    speaker, speaker_verb = rebutted[1], rebutted[0]
+                    break
             if lemma in SPEECH and tok.pos in ("VERB", "AUX") and via in (
                     "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and not (
                     via == "xcomp" and lemma in INTENT) and not (
@@ -159,6 +217,13 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                     speaker, speaker_verb = _subject(sent, tok.i), tok.i
                     outlet = lemma == "report"
                     local = False
+                    rebutted = _rebuttal(sent, tok)
+                    if rebutted is not None and anchor < rebutted[2]:
+                        # "Kyiv said Russia shelled the plant, a claim Moscow denied"
+                        found.append("denied")
+                        cues.append(f"denial:{sent.tokens[rebutted[0]].text}")
+                        speaker, speaker_verb = rebutted[1], rebutted[0]
+                        break
             if (lemma in PERCEPTION or lemma in BELIEF) and tok.pos == "VERB" and any(
                     c.dep == "auxpass" for c in sent.children(tok.i)):
                 # "were seen attacking", "is believed to have supplied": hearsay
@@ -177,7 +242,9 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                 speaker, speaker_verb = _subject(sent, tok.head), tok.head
                 local = False
             if lemma in REPORT_NOUNS and tok.pos == "NOUN" and via in (
-                    "acl", "ccomp", "relcl", "prep") and relcl_crossed <= 1:
+                    "acl", "ccomp", "relcl", "prep") and relcl_crossed <= 1 and not (
+                    # ("an allegation denied by Russia": the denial is no content of it)
+                    via in ("acl", "relcl") and lemma_of(prev) in DENIAL):
                 # (a clause relative to a noun inside a relative clause is presupposed
                 # background, not the content of the report or question)
                 if tok.dep == "dobj" and sent.tokens[tok.head].lemma.lower() in DENIAL:
@@ -200,14 +267,14 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                 found.append("claimed")
                 cues.append("according-to")
                 speaker, speaker_verb = source_of, tok.i
-        if local and not nominal and tok.pos in ("VERB", "AUX") and any(
+        if local and not nominal and not sibling and tok.pos in ("VERB", "AUX") and any(
                 c.dep == "mark" and (c.lower == "whether" or (
                     c.lower == "if" and tok.dep in ("ccomp", "csubj", "xcomp")))
                 for c in sent.children(tok.i)):
             # "whether Turkey will attack remains unclear", "asked if Iran had attacked"
             found.append("hypothetical")
             cues.append("question:whether")
-        if local and not nominal:
+        if local and not nominal and not sibling:
             for c in sent.children(tok.i):
                 cl = c.lower
                 if c.dep == "neg" or (c.dep == "det" and cl == "no") or (
@@ -232,7 +299,10 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                 elif c.dep == "advmod" and cl in CLAIM_ADVERBS:
                     found.append("claimed")
                     cues.append(f"claim-adverb:{c.text}")
-                elif c.dep == "advcl" and condition is None and not _met(sent, tok, c, prev):
+                elif c.dep == "advcl" and condition is None and (
+                        not _met(sent, tok, c, prev) or (intent_code and tok.i == anchor)):
+                    # (a threat made in the past still holds on its condition: "warned
+                    # Finland of consequences if it joined NATO")
                     marks = [m for m in sent.children(c.i) if m.dep == "mark"]
                     if marks and marks[0].lower in CONDITION_MARKS - {"whether"}:
                         found.append("conditional")
@@ -288,6 +358,57 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
         found.append("planned")
         cues.append("intent-code")
     return StatusResult(_strongest(found), condition, speaker, speaker_verb, outlet, tuple(cues))
+
+
+REBUTTED = {"charge", "allegation", "accusation", "claim", "assertion"}
+
+
+def _rebuttal(sent: ParsedSentence, verb: Token) -> tuple[int, int | None, int] | None:
+    """A denial of what ``verb`` (a reporting or accusing verb) told, set after a comma: ", a
+    charge Kigali denies", ", an allegation denied by Russia", ", claims that Mogadishu
+    rejected". Read from the words, as parsers attach such a phrase anywhere. Returns the
+    denial verb, the denier's token (None when the denier is not named) and the comma."""
+    toks = sent.tokens
+    comma = next((t.i for t in toks[verb.i + 1:] if t.lower in (",", "-", "--", "—")), None)
+    if comma is None or comma + 1 >= len(toks):
+        return None
+    j = comma + 1
+    if toks[j].lower in ("a", "an"):
+        j += 1
+    if j >= len(toks) or lemma_of(toks[j]) not in REBUTTED:
+        return None
+    for t in toks[j + 1 : j + 9]:
+        if t.lower in (",", ";", ".", "and", "but"):
+            return None
+        if t.pos == "VERB" and lemma_of(t) in DENIAL:
+            denier = next((c.i for c in sent.children(t.i) if c.dep == "nsubj" and c.i != j
+                           and c.pos != "PRON"), None)
+            if denier is None:
+                # (", a charge Kigali denies" parsed with the charge as subject)
+                denier = next((k.i for k in toks[j + 1 : t.i] if k.pos == "PROPN"), None)
+            if denier is None:
+                by = next((c for c in sent.children(t.i) if c.dep == "agent"), None)
+                if by is not None:
+                    denier = next((c.i for c in sent.children(by.i) if c.dep == "pobj"), None)
+            return t.i, denier, comma
+    return None
+
+
+def _lifted_conjunct(sent: ParsedSentence, verb: Token) -> Token | None:
+    """For a finite verb conjoined to a non-finite one ("would not allow ... and demanded",
+    "denied targeting ... and blamed"), the finite verb that governs its head: the verb it is
+    really coordinated with."""
+    if verb.dep != "conj" or verb.tag not in FINITE_TAGS or verb.head == verb.i:
+        return None
+    head = sent.tokens[verb.head]
+    if head.pos not in ("VERB", "AUX") or head.tag in FINITE_TAGS:
+        return None
+    for up in sent.ancestors(head.i):
+        if up.pos in ("VERB", "AUX") and up.tag in FINITE_TAGS:
+            return up
+        if up.pos not in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _nobody(sent: ParsedSentence, subj: Token) -> bool:
