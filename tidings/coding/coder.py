@@ -71,6 +71,9 @@ RECIPROCAL_CODES = {"0871"}  # a ceasefire between parties is each one's
 NON_RECIPROCAL_CODES = {"045"}  # mediators do not mediate between themselves
 # verbs whose coordinated subjects act on each other whatever the act ("exchanged prisoners")
 RECIPROCAL_VERBS = {"exchange", "swap", "trade"}
+# words of force that coordinated parties use on each other
+MUTUAL_FORCE_WORDS = {"clash", "fight", "battle", "skirmish", "war", "fighting", "clashes",
+                      "hostility", "confrontation", "exchange", "engage", "feud"}
 
 
 def _instrument(sent: ParsedSentence, noun: Token) -> bool:
@@ -83,6 +86,10 @@ def _instrument(sent: ParsedSentence, noun: Token) -> bool:
 
 
 def _reciprocal(code: str, verb: str = "") -> bool:
+    if code[:2] == "19" and verb and verb not in MUTUAL_FORCE_WORDS | RECIPROCAL_VERBS:
+        # "Somali and AU troops recaptured villages": allies, not foes (but "police and
+        # protesters clashed", "clashes between ...")
+        return False
     return (code[:2] in RECIPROCAL_ROOTS and code not in NON_RECIPROCAL_CODES) or \
         code in RECIPROCAL_CODES or verb in RECIPROCAL_VERBS
 
@@ -92,6 +99,24 @@ SAID_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 # codes of the said roots that are deeds, not made by saying them: considering a policy,
 # rallying opposition, suing, finding guilty, defying
 DONE_NOT_SAID = {"014", "113", "115", "116", "128"}
+# nouns naming an act, by the CAMEO roots of the acts they can name again ("rejected the
+# warning", "condemned the attack": see ``CameoCoder._referred_target``)
+ACT_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("warning",), frozenset({"01", "13"})),
+    **dict.fromkeys(("threat", "ultimatum"), frozenset({"13"})),
+    **dict.fromkeys(("accusation", "allegation", "charge", "criticism", "remark", "comment",
+                     "claim"), frozenset({"11", "01"})),
+    **dict.fromkeys(("demand",), frozenset({"10"})),
+    **dict.fromkeys(("appeal", "request", "call"), frozenset({"02"})),
+    **dict.fromkeys(("proposal", "offer", "plan"), frozenset({"03", "05"})),
+    **dict.fromkeys(("sanction", "expulsion", "ban", "embargo"), frozenset({"16", "17"})),
+    **dict.fromkeys(("attack", "strike", "raid", "assault", "shelling", "bombing",
+                     "airstrike", "killing", "massacre", "bombardment", "incursion",
+                     "offensive"), frozenset({"18", "19", "20"})),
+    **dict.fromkeys(("arrest", "detention", "crackdown"), frozenset({"17"})),
+}
+TALK_NOUNS = {"talk", "talks", "negotiation", "meeting", "dialogue", "summit", "conference",
+              "consultation"}
 # speakers named by what they publish, and offices that speak for their holder
 OUTLET_NOUNS = {"newspaper", "paper", "daily", "weekly", "tabloid", "magazine", "broadcaster",
                 "channel", "website", "outlet"}
@@ -429,6 +454,10 @@ class CameoCoder:
                 continue
             if cand is None:
                 continue
+            if cand.pattern.code == "043" and lemma_of(tok) == "host" and \
+                    self._hosts_talks_between(sent, tok):
+                # "Qatar hosted talks between Israel and Hamas": the host mediates
+                cand = replace(cand, pattern=replace(cand.pattern, code="045"))
             if cand.pattern.code == "0874" and cand.target and all(
                     m.code[:3] == "IGO" for m in cand.target):
                 # leaving an international body is no retreat: "withdrew from ECOWAS"
@@ -444,6 +473,7 @@ class CameoCoder:
                 out.append(replace(cand, source=cand.target, target=cand.source, code=back))
         out = [self._with_harm(sent, c, out) for c in out]
         out = self._warnings(sent, out)
+        out = [self._referred_target(sent, c) for c in out]
         out.extend(self._agreements(sent, out))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
@@ -481,6 +511,53 @@ class CameoCoder:
                 continue
             out.append(cand)
         return out
+
+    def _hosts_talks_between(self, sent: ParsedSentence, verb: Token) -> bool:
+        obj = next((c for c in sent.children(verb.i) if c.dep == "dobj"), None)
+        if obj is None or lemma_of(obj) not in TALK_NOUNS:
+            return False
+        return len({m.code for m in self._prep_objects(sent, obj.i, ("between",))}) > 1
+
+    def _referred_target(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate:
+        """A reaction to an act named by a definite noun reacts to its author: "China warned
+        Taiwan. Taipei rejected the warning" (TWN 120 CHN), "Egypt condemned the attack" (the
+        attacker, when an earlier sentence told the attack)."""
+        if cand.target or self._memory is None or not cand.source or \
+                self.codebook.lookup(cand.code or cand.pattern.code).root not in REACTION_ROOTS:
+            return cand
+        verb = sent.tokens[cand.anchor]
+        kids = sent.children(verb.i)
+        obj = next((c for c in kids if c.dep in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            to = next((c for c in kids if c.dep == "prep" and c.lower in ("to", "against", "of")),
+                      None)
+            obj = next((c for c in sent.children(to.i) if c.dep == "pobj"), None) \
+                if to is not None else None
+        if obj is None or lemma_of(obj) not in ACT_NOUNS:
+            return cand
+        by = [m for c in sent.children(obj.i) if c.dep in ("prep", "agent")
+              and c.lower in ("by", "from") for g in sent.children(c.i) if g.dep == "pobj"
+              for m in self._resolve(sent, g.i)]
+        by = [m for m in by if not any(_same_actor(m.code, s.code) for s in cand.source)]
+        if by:
+            # "Manila rejected calls by the rebels to resume talks": the callers
+            return replace(cand, target=by)
+        if not any((c.dep == "det" and c.lower in ("the", "this", "that", "these", "those"))
+                   or (c.dep == "poss" and c.pos == "PRON") for c in sent.children(obj.i)):
+            return cand
+        if any(c.dep == "prep" and c.lower in ("by", "of", "from", "against", "on")
+               for c in sent.children(obj.i)):
+            return cand  # ("the attack on X": whose attack is not said)
+        author = self._memory.act_source(sent.index, ACT_NOUNS[lemma_of(obj)],
+                                         {m.code for m in cand.source})
+        if not author:
+            return cand
+        span = sent.subtree(obj.i)
+        text = sent.text[span[0].start - sent.start : span[-1].end - sent.start]
+        target = [Mention(text, span[0].start, span[-1].end, sent.index, span[0].i,
+                          span[-1].i + 1, obj.i, m.code, "coref:act", m.actor_name)
+                  for m in author]
+        return replace(cand, target=target)
 
     def _own_future(self, sent: ParsedSentence, verb: Token, cand: _Candidate) -> bool:
         """Whether a clause tells the candidate's source's own future act: "(warned) that it
@@ -1548,7 +1625,8 @@ class CameoCoder:
             return owner or self._subject(sent, sent.tokens[head.head], depth + 1)
         if verb.dep == "acl" and verb.tag in ("VBG",):
             return self._resolve(sent, verb.head)
-        if verb.dep == "pcomp" and head.dep == "prep":
+        if (verb.dep == "pcomp" or (verb.dep == "pobj" and verb.tag == "VBG")) and \
+                head.dep == "prep":
             grand = sent.tokens[head.head]
             if grand.pos in ("VERB", "AUX"):
                 if (head.lower in ("of", "for", "from") and lemma_of(grand) not in
@@ -1756,6 +1834,13 @@ class CameoCoder:
 
             date, precision = event_date(article, sent, anchor_toks)
         targets: list[Mention | None] = list(cand.target) or [struck]
+        if info.root <= "13" and info.code != "015" and cand.target and \
+                len(cand.source) == 1 and all(
+                t.rule.endswith(":place") for t in cand.target):
+            # "signed a peace agreement in Pretoria", "met in Cairo": where words and
+            # cooperation happen is no party to them (responsibility claimed for an attack
+            # keeps the place the attack hit)
+            targets = [None]
         if info.root in ("18", "19", "20"):
             # "fired shells at Seoul": a capital hit by force is the place, not the government
             targets = [_hit_place(t) for t in targets]

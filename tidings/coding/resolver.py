@@ -70,6 +70,12 @@ AREA_WORDS = {"city", "town", "village", "province", "region", "district", "coun
 DOMESTIC_ROLES = {"COP", "JUD", "LEG", "OPP"}
 HELD_WORDS = {"held", "controlled", "occupied", "run", "dominated"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# nouns naming who did an act of force: "the attackers" are whoever attacked (see ``_coref``)
+ACT_AGENT_NOUNS = {"attacker", "assailant", "raider", "hijacker", "kidnapper", "abductor",
+                   "captor", "hostage-taker", "perpetrator", "bomber", "shooter", "assassin"}
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# (police, governments and courts who fire are not who "the attackers" are)
+ORDER_ROLES = frozenset({"COP", "GOV", "JUD"})
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 POSSESSIVE_PRONOUNS = {"its", "their"}
 PLURAL_PRONOUNS = {"they", "them"}
@@ -144,6 +150,22 @@ class ArticleMemory:
             if at < sentence - COREF_WINDOW:
                 break
             if at < sentence and (done == code or said & words):
+                return source
+        return ()
+
+    def act_source(self, sentence: int, roots: frozenset[str] | set[str],
+                   other_than: frozenset[str] | set[str] = frozenset(),
+                   not_roles: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+        """The source of the latest act in an earlier sentence of the window whose CAMEO root
+        is one of ``roots`` and whose source is none of ``other_than`` and has none of the
+        roles ``not_roles`` ("China warned Taiwan. Taipei rejected the warning": the
+        warning's author)."""
+        for at, _, done, source, _ in reversed(self.acts):
+            if at < sentence - COREF_WINDOW:
+                break
+            if at < sentence and done[:2] in roots and not (
+                    {m.code for m in source} & other_than) and not any(
+                    roles_of(m.code) & not_roles for m in source):
                 return source
         return ()
 
@@ -599,6 +621,14 @@ class ActorResolver:
     ) -> Mention | None:
         htok = sent.tokens[head]
         lemma = htok.lemma.lower()
+        if lemma in ACT_AGENT_NOUNS and not any(
+                c.dep == "det" and c.lower in ("a", "an", "some", "other", "any", "no")
+                for c in sent.children(head)):
+            # "Al-Shabaab fighters stormed a hotel. Troops killed all five attackers": who
+            # did the act of force told before
+            found = memory.act_source(sent.index, FORCE_ROOTS, not_roles=ORDER_ROLES)
+            if found:
+                return _mention(sent, *span, head, found[0].code, "coref:act-agent")
         if htok.lower in PERSON_PRONOUNS:
             # the nearest person before it: in this sentence ("Obama said he ..."), else earlier
             here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head and (
