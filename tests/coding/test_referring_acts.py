@@ -75,3 +75,37 @@ def test_an_infinitive_completes_the_gerund_before_it(coded):
     # parsed as "accused ... to attack" (a purpose of the accusing) until mended
     got = coded("Sheikh Hasina accused Pakistan of planning to sabotage the election.")
     assert [(s, c) for s, _, c, _ in got if c != "112"] == [("PAK", "171")]
+
+
+def test_a_weapon_that_strikes_is_its_owners_act_told_once(coded):
+    got = coded("An Israeli air strike hit a building near Damascus airport, killing two Iranian "
+                "military advisers.")
+    assert got == {("ISR", "IRNGOV", "195", "asserted")}
+
+
+def test_a_second_act_asked_for_is_part_of_the_appeal(coded):
+    got = coded("ASEAN urged Myanmar's junta to end violence and release political prisoners.")
+    assert got == {("IGOASN", "MMRGOV", "0253", "asserted")}
+
+
+def test_a_ruling_party_is_its_countrys_government(coded):
+    # not the continent its name's adjective names, nor a legislature
+    got = coded("South Africa's ruling African National Congress agreed to form a coalition.")
+    assert {s for s, *_ in got} == {"ZAFGOV"}
+
+
+def test_the_next_summit_is_still_to_come(coded):
+    assert ("IGOEEC", None, "040", "planned") in coded(
+        "Leaders gathered in Brussels ahead of the next European Union summit.")
+
+
+def test_a_cooperative_act_names_its_partner_in_its_purpose(coded):
+    assert ("KEN", "UGA", "057", "asserted") in coded(
+        "Kenya signed an accord on Thursday to supply Uganda with fuel.")
+
+
+def test_a_verb_coordinated_with_the_reporting_verb_has_its_subject(coded):
+    # "would not work and warned": the warning is the speaker's, not the embargo's
+    got = coded("China said the sanctions against Iran would not work and warned the United "
+                "States against new measures.")
+    assert ("CHN", "USA", "012", "asserted") in got

@@ -115,6 +115,8 @@ ACT_NOUNS: dict[str, frozenset[str]] = {
                      "offensive"), frozenset({"18", "19", "20"})),
     **dict.fromkeys(("arrest", "detention", "crackdown"), frozenset({"17"})),
 }
+# cooperative roots: intent, meeting, diplomatic and material cooperation, aid, yielding
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "meeting", "dialogue", "summit", "conference",
               "consultation"}
 # speakers named by what they publish, and offices that speak for their holder
@@ -471,12 +473,40 @@ class CameoCoder:
             if back and cand.target and cand.code == cand.pattern.code:
                 # "[032:033]": the visit by the source is hosted by the target
                 out.append(replace(cand, source=cand.target, target=cand.source, code=back))
+        out = self._weapon_subjects(sent, out)
         out = [self._with_harm(sent, c, out) for c in out]
         out = self._warnings(sent, out)
         out = [self._referred_target(sent, c) for c in out]
+        out = [self._purpose_target(sent, c) for c in out]
         out.extend(self._agreements(sent, out))
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
+
+    def _weapon_subjects(self, sent: ParsedSentence, cands: list[_Candidate]
+                         ) -> list[_Candidate]:
+        """"An Israeli air strike hit a building, killing two advisers": an act of force whose
+        subject names an act of force is that act told once, with the noun's own code where it
+        says more (195 for the air strike) and the verb's target."""
+        by_anchor = {c.anchor: c for c in cands if not c.governors}
+        merged: dict[int, _Candidate] = {}
+        dropped: set[int] = set()
+        for cand in cands:
+            verb = sent.tokens[cand.anchor]
+            if verb.pos != "VERB" or not self._force(cand.code or cand.pattern.code):
+                continue
+            subj = next((c for c in sent.children(verb.i) if c.dep == "nsubj"), None)
+            noun = by_anchor.get(subj.i) if subj is not None else None
+            if noun is None or noun is cand or not noun.source or \
+                    not self._force(noun.code or noun.pattern.code):
+                continue
+            code = noun.code or noun.pattern.code
+            if code in ("190", "180", "200"):
+                code = cand.code or cand.pattern.code
+            merged[cand.anchor] = replace(cand, code=code, source=noun.source,
+                                          trigger=(*noun.trigger, *cand.trigger))
+            dropped.add(noun.anchor)
+        return [merged.get(c.anchor, c) for c in cands
+                if not (c.anchor in dropped and c.anchor not in merged)]
 
     def _warnings(self, sent: ParsedSentence, cands: list[_Candidate]) -> list[_Candidate]:
         """A warning of the warner's own future act is a threat: "warned Taiwan that it would
@@ -511,6 +541,28 @@ class CameoCoder:
                 continue
             out.append(cand)
         return out
+
+    def _purpose_target(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate:
+        """A cooperative act done for a purpose names its partner there: "Arnor signed an
+        accord to supply Gondor with wheat", "Qatar pledged funds to rebuild Gaza's
+        hospitals" (whom the purpose's act is done to)."""
+        if cand.target or not cand.source or self.codebook.lookup(
+                cand.code or cand.pattern.code).root not in COOPERATIVE_ROOTS:
+            return cand
+        verb = sent.tokens[cand.anchor]
+        heads = [verb, *(c for c in sent.children(verb.i) if c.dep == "dobj")]
+        purpose = next((c for h in heads for c in sent.children(h.i)
+                        if c.dep in ("advcl", "acl", "xcomp") and c.pos == "VERB"
+                        and c.i not in cand.trigger and c.i not in cand.governors
+                        and any(a.dep == "aux" and a.lower == "to"
+                                for a in sent.children(c.i))), None)
+        if purpose is None:
+            return cand
+        obj = next((c for c in sent.children(purpose.i) if c.dep in ("dobj", "dative")), None)
+        found = self._resolve(sent, obj.i) if obj is not None else []
+        found = found or self._prep_objects(sent, purpose.i, ("to", "with"))
+        found = [m for m in found if not any(_same_actor(m.code, s.code) for s in cand.source)]
+        return replace(cand, target=found) if found else cand
 
     def _hosts_talks_between(self, sent: ParsedSentence, verb: Token) -> bool:
         obj = next((c for c in sent.children(verb.i) if c.dep == "dobj"), None)
@@ -673,9 +725,15 @@ class CameoCoder:
             return cand
         done = next((c for c in cands if c.anchor == harm.i), None)
         target = cand.target
-        if done is not None and done.target and (not target or all(
-                m.rule.endswith(":place") for m in target)):
-            target = done.target
+        victims = done.target if done is not None else [
+            m for c in sent.children(harm.i) if c.dep == "dobj"
+            for m in self._resolve(sent, c.i)
+            if not any(_same_actor(m.code, s.code) for s in cand.source)]
+        if victims and (not target or all(m.rule.endswith((":place", "metonym"))
+                                          for m in target)):
+            # (the killing's victims, coded by it or, where it has no source of its own
+            # — "an air strike hit a building, killing two advisers" — read here)
+            target = victims
         return replace(cand, trigger=(*cand.trigger, harm.i), target=target,
                        governors=(*cand.governors, harm.i))
 
@@ -779,14 +837,20 @@ class CameoCoder:
         speech_act = cand.speech_act
         cur = sent.tokens[cand.anchor]
         for _ in range(4):
-            if cur.dep not in ("xcomp", "ccomp") or cur.head == cur.i:
+            link = cur
+            if cur.dep == "conj" and cur.tag == "VB" and cur.head != cur.i and \
+                    sent.tokens[cur.head].dep in ("xcomp", "ccomp"):
+                # "urged the junta to end violence and release prisoners": the second act
+                # is asked for too
+                link = sent.tokens[cur.head]
+            if link.dep not in ("xcomp", "ccomp") or link.head == link.i:
                 break
-            gov = sent.tokens[cur.head]
+            gov = sent.tokens[link.head]
             mod = governing(lemma_of(gov))
             if mod is not None and lemma_of(gov) in WISH_VERBS and \
-                    status_mod.asks_another(sent, gov, cur):
+                    status_mod.asks_another(sent, gov, link):
                 mod = load_modalities()["appeal"]
-            if mod is None or (cur.dep == "ccomp" and mod.roles != "object"):
+            if mod is None or (link.dep == "ccomp" and mod.roles != "object"):
                 break
             mapped = mod.code_for(code)
             if mapped is None and mod.name == "intent" and not any(
@@ -803,8 +867,8 @@ class CameoCoder:
             if mod.roles == "object":
                 source = self._subject(sent, gov) or source
                 obj = next((c for c in sent.children(gov.i) if c.dep == "dobj"), None)
-                if obj is None and cur.dep == "ccomp":
-                    obj = next((c for c in sent.children(cur.i) if c.dep == "nsubj"), None)
+                if obj is None and link.dep == "ccomp":
+                    obj = next((c for c in sent.children(link.i) if c.dep == "nsubj"), None)
                 # "called on Venezuela to release": the addressee is the preposition's object
                 addressee = self._resolve(sent, obj.i) if obj is not None else \
                     self._controller(sent, gov)
@@ -1598,6 +1662,9 @@ class CameoCoder:
             prep = sent.tokens[head.head]
             if prep.head != prep.i and sent.tokens[prep.head].pos in ("VERB", "AUX"):
                 return self._subject(sent, sent.tokens[prep.head], depth + 1)
+        if verb.dep == "conj" and (lifted := status_mod.lifted_conjunct(sent, verb)) is not None:
+            # "Beijing said the boat had intruded and warned Manila": the warning is Beijing's
+            return self._subject(sent, lifted, depth + 1)
         if verb.dep == "xcomp" and verb.tag == "VBG" and lemma_of(head) in PREVENT_VERBS:
             return []  # "a law to deter begging": nobody's begging
         if verb.dep == "xcomp" and head.pos == "VERB":

@@ -469,6 +469,12 @@ class ActorResolver:
             before = [a for a in roles if a.end <= role_atom.start and a.role != role]
             if before:
                 role = before[-1].role
+        if role in (None, "LEG", "OPP") and any(
+                c.dep == "amod" and c.lower in ("ruling", "governing")
+                for c in sent.children(head)) and (named or role is not None):
+            # "the ruling party", "South Africa's ruling African National Congress": the
+            # governing party is the government's (CAMEO's GOV)
+            role = "GOV"
         if role is None and memory is not None and not memory.shallow and \
                 _country_description(sent, head) and not any(
                     a.entry.kind in ("country", "demonym")
@@ -476,7 +482,11 @@ class ActorResolver:
             # "Kenya expelled the envoy. The East African country accused Somalia ..."
             country = self._country_antecedent(sent, head, memory)
             return _mention(sent, *span, head, country, "coref:country") if country else None
-        owner = _nearest(named, head)
+        # ("South Africa's ruling African National Congress": the country, not the continent
+        # an adjective in the party's name names)
+        states = [a for a in named if a.entry is not None
+                  and a.entry.code not in self.dictionary.regions]
+        owner = _nearest(states if states and len(states) < len(named) else named, head)
         owner_obj = of_obj if of_obj is not None else _prep_object(sent, head, ("in", "from"))
         if owner is None and owner_obj is not None and role is not None:
             # "members of military intelligence", "a court in Guyana", "police from Kenya"

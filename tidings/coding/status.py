@@ -43,6 +43,9 @@ REFRAIN = {"refrain", "abstain", "desist"}
 THWARTING = {"block", "veto", "reject", "thwart", "scrap", "cancel", "overturn", "halt",
              "suspend", "abandon", "drop", "shelve", "freeze", "annul", "quash", "stop"}
 ANY_DETS = {"any", "every", "whatever"}
+UPCOMING = {"next", "upcoming", "forthcoming", "planned", "scheduled", "proposed", "future",
+            "coming", "impending", "expected"}
+POSSIBLE = {"possible", "potential", "likely", "feared", "imminent"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"could", "might", "may", "would", "should", "must", "can"}
 # "its militants were seen attacking": what pictures or footage show is their publisher's claim
@@ -96,7 +99,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
     speaker_verb: int | None = None
     outlet = False
     chain = [sent.tokens[anchor], *sent.ancestors(anchor)]
-    lifted = _lifted_conjunct(sent, sent.tokens[anchor])
+    lifted = lifted_conjunct(sent, sent.tokens[anchor])
     if lifted is not None:
         # "said it would not allow troops and demanded a withdrawal", "denied targeting
         # civilians and blamed the army": a conjunct in a tense of its own is coordinated with
@@ -124,6 +127,14 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
             # "Iran agreed to a visit by UN inspectors": agreed, not yet made
             found.append("planned")
             cues.append(f"intent:{sent.tokens[prep.head].text}")
+    if nominal and any(c.dep == "amod" and c.lower in UPCOMING for c in sent.children(anchor)):
+        # "ahead of the next EU summit", "the planned visit": still to come
+        found.append("planned")
+        cues.append("upcoming")
+    if nominal and any(c.dep == "amod" and c.lower in POSSIBLE for c in sent.children(anchor)):
+        # "fears of a possible attack": only a possibility
+        found.append("hypothetical")
+        cues.append("hedge:possible")
     if nominal and any(c.dep == "det" and c.lower == "no" for c in sent.children(anchor)):
         found.append("negated")
         cues.append("negation:no")
@@ -394,14 +405,16 @@ def _rebuttal(sent: ParsedSentence, verb: Token) -> tuple[int, int | None, int] 
     return None
 
 
-def _lifted_conjunct(sent: ParsedSentence, verb: Token) -> Token | None:
+def lifted_conjunct(sent: ParsedSentence, verb: Token) -> Token | None:
     """For a finite verb conjoined to a non-finite one ("would not allow ... and demanded",
     "denied targeting ... and blamed"), the finite verb that governs its head: the verb it is
     really coordinated with."""
     if verb.dep != "conj" or verb.tag not in FINITE_TAGS or verb.head == verb.i:
         return None
     head = sent.tokens[verb.head]
-    if head.pos not in ("VERB", "AUX") or head.tag in FINITE_TAGS:
+    if head.pos not in ("VERB", "AUX") or head.tag not in ("VB", "VBG"):
+        # (a participle head may share its "had" with the conjunct: "had arrested 4,000
+        # rioters and shot dead 98", where the tagger reads "shot" as a past tense)
         return None
     for up in sent.ancestors(head.i):
         if up.pos in ("VERB", "AUX") and up.tag in FINITE_TAGS:
