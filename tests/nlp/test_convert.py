@@ -14,6 +14,25 @@ def test_paragraphs_keep_offsets():
     assert [c[:6] for _, c in paragraphs(TEXT)] == ["Source", "CAIRO ", "The Is"]
 
 
+@pytest.mark.parametrize("text, pieces", [
+    # a headline on the first line is its own paragraph, blank line or not
+    ("Kenyan police arrest 40 protesters\nNAIROBI, Kenya (AP) — Police arrested 40 people.",
+     ["Kenyan police arrest 40 protesters", "NAIROBI, Kenya (AP) — Police arrested 40 people."]),
+    ('Rebels seize town\n"We took it," a commander said.',
+     ["Rebels seize town", '"We took it," a commander said.']),
+    # a hard-wrapped sentence is not: its first line goes on in lower case, or ends a clause
+    ("Italy launched attacks but could not break the line\nin Rome on Saturday.",
+     ["Italy launched attacks but could not break the line\nin Rome on Saturday."]),
+    ("Police arrested 40 people in Nairobi.\nThe protest went on.",
+     ["Police arrested 40 people in Nairobi.\nThe protest went on."]),
+])
+def test_a_headline_line_is_a_paragraph_of_its_own(text, pieces):
+    got = paragraphs(text)
+    assert [c for _, c in got] == pieces
+    for offset, chunk in got:
+        assert text[offset : offset + len(chunk)] == chunk
+
+
 def test_converter_offsets_heads_and_entities(parser):
     sents = parser.parse(Article("a", TEXT))
     assert [s.index for s in sents] == list(range(len(sents)))

@@ -343,7 +343,8 @@ class CameoCoder:
         self.dates = dates
         self.default_country = default_country.upper()
         self._geo_ctx: Any = None
-        self._dateline_end = -1  # char offset where an opening dateline ends, -1: none
+        # char offsets where an opening dateline starts and ends, -1: none
+        self._dateline_start = self._dateline_end = -1
         # the place owners of the sentence last asked about (see _place_owners)
         self._owners_of: tuple[tuple[str, int, int], dict[int, str]] | None = None
 
@@ -356,7 +357,7 @@ class CameoCoder:
                          if self.geocoder is not None else None)
         # the dateline ("NAIROBI, Kenya —") names where the story is told: no actor, but a
         # sign of the article's country (what "police" or "the government" belong to)
-        place, self._dateline_end = self._dateline(article, sentences)
+        place, self._dateline_start, self._dateline_end = self._dateline(article, sentences)
         if self.geocoder is not None:
             # where a sentence places things, for agents with no owner ("gunmen abducted 30
             # students in Kaduna state" → Nigerian gunmen); the geocoder caches by sentence
@@ -372,7 +373,7 @@ class CameoCoder:
         finally:
             self._geo_ctx = None
             self._owners_of = None
-            self._dateline_end = -1
+            self._dateline_start = self._dateline_end = -1
         if self.sports_filter and events:
             marked = sports.sport_sentences(sentences)
             if sports.is_sport(sentences, marked):
@@ -381,20 +382,22 @@ class CameoCoder:
 
     @staticmethod
     def _dateline(article: Article, sentences: Sequence[ParsedSentence]
-                  ) -> tuple[str | None, int]:
-        """The dateline's place and where it ends in the text (-1 when cut off already)."""
+                  ) -> tuple[str | None, int, int]:
+        """The dateline's place and where it starts and ends in the text (-1, -1 when cut off
+        already): at the start of the first sentence, or of the second after a headline."""
         if article.dateline:
-            return article.dateline, -1
-        if not sentences:
-            return None, -1
+            return article.dateline, -1, -1
         from tidings.ingest.clean import match_dateline
 
-        first = sentences[0]
-        found = match_dateline(first.text)
-        if found is None:
-            return None, -1
-        dl = found[0]
-        return (f"{dl.place}, {dl.region}" if dl.region else dl.place), first.start + found[1]
+        for sent in sentences[:2]:
+            found = match_dateline(sent.text)
+            if found is not None:
+                dl = found[0]
+                place = f"{dl.place}, {dl.region}" if dl.region else dl.place
+                return place, sent.start, sent.start + found[1]
+            if sent.text.rstrip()[-1:] in ".!?\"”'’":
+                break  # (a sentence, not a headline: no dateline after it)
+        return None, -1, -1
 
     def code_sentence(
         self, sent: ParsedSentence, article: Article | None = None,
@@ -420,15 +423,18 @@ class CameoCoder:
             self._memory = None
         if memory is not None:
             memory.remember(sent, [m for m in self.resolver.mentions(sent, memory)
-                                   if m.start >= self._dateline_end])
+                                   if not self._in_dateline(m.start)])
         return out
 
     def _resolve(self, sent: ParsedSentence, i: int, *, follow_conj: bool = True
                  ) -> list[Mention]:
         found = self.resolver.resolve(sent, i, self._memory, follow_conj=follow_conj)
         if self._dateline_end >= 0 and sent.start < self._dateline_end:
-            found = [m for m in found if m.start >= self._dateline_end]
+            found = [m for m in found if not self._in_dateline(m.start)]
         return found
+
+    def _in_dateline(self, start: int) -> bool:
+        return self._dateline_start <= start < self._dateline_end
 
     # -- triggers
     def _candidates(self, sent: ParsedSentence) -> list[_Candidate]:
@@ -1633,7 +1639,7 @@ class CameoCoder:
         if depth > 6:
             return []
         for c in sent.children(verb.i):
-            if c.dep in SUBJ and c.end <= self._dateline_end:
+            if c.dep in SUBJ and self._in_dateline(c.start):
                 continue  # "NAIROBI, Kenya — Police arrested ...": the dateline is no subject
             if c.dep in SUBJ:
                 if c.lower in RELATIVE_PRONOUNS and verb.dep == "relcl":
@@ -1875,7 +1881,10 @@ class CameoCoder:
             info = self.codebook.lookup("190")
         if info.code == "140" and lemma_of(sent.tokens[cand.anchor]) == "protest" and all(
                 m.code[:3] not in NON_STATE_PREFIXES and roles_of(m.code) <= {"GOV"}
-                for m in cand.source):
+                for m in cand.source) and not any(
+                c.dep == "prep" and c.lower in ("outside", "near", "in", "at", "across")
+                for c in sent.children(cand.anchor)):
+            # (but "Serbs protested outside the embassy" is a demonstration)
             # "China protested the visit": a state's protest is an official complaint
             info = self.codebook.lookup("114")
         # (an imported PETRARCH dictionary spells its own negated patterns out)
@@ -2292,9 +2301,11 @@ def merge_events(events: list[Event]) -> list[Event]:
     a later mention that names no target ("Egypt's queries") into an earlier one by the same
     source (of an agreeing role) with the same code that does ("Cairo's query ... whether
     Hamas"), where both are reported done or their statuses are equal: "the police failed to
-    arrest him" is no mention of an arrest reported made."""
+    arrest him" is no mention of an arrest reported made; and, the same way, an earlier one
+    that names none into the first later one that does, which gives it its target."""
     seen: dict[tuple[str | None, str | None, str, str], list[int]] = {}
     by_source: dict[tuple[str | None, str], list[int]] = {}
+    untargeted: dict[tuple[str | None, str], list[int]] = {}
     out: list[Event] = []
     for ev in events:
         src = country = _actor_key(ev.source.code)
@@ -2317,9 +2328,29 @@ def merge_events(events: list[Event]) -> list[Event]:
             out[k] = replace(first, evidence=first.evidence + ev.evidence,
                              confidence=max(first.confidence, ev.confidence))
             continue
+        if ev.target is not None:
+            # an earlier mention that named no target ("Houthis claim missile attack") told
+            # the act this one tells with its target ("fired two missiles at a Greek tanker")
+            k = next((i for i in untargeted.get((country, ev.cameo), ())
+                      if _roles_agree(out[i].source.code, ev.source.code)
+                      and _same_report(out[i].status, ev.status)), None)
+            if k is not None:
+                first = out[k]
+                untargeted[(country, ev.cameo)].remove(k)
+                out[k] = replace(
+                    first, target=ev.target, evidence=first.evidence + ev.evidence,
+                    confidence=max(first.confidence, ev.confidence),
+                    event_id=event_id(first.article_id, first.sentence_index,
+                                      first.trigger.start, first.trigger.end, first.cameo,
+                                      first.source.code, ev.target.code))
+                seen.setdefault(key, []).append(k)
+                by_source.setdefault((country, ev.cameo), []).append(k)
+                continue
         seen.setdefault(key, []).append(len(out))
         if ev.target is not None:
             by_source.setdefault((country, ev.cameo), []).append(len(out))
+        else:
+            untargeted.setdefault((country, ev.cameo), []).append(len(out))
         out.append(ev)
     return out
 

@@ -173,6 +173,14 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
         via = prev.dep if prev is not None else ""
         if lifted is not None and tok is lifted:
             via = "conj"
+        if via == "ccomp" and prev is not None and prev.i < tok.i and \
+                lemma_of(tok) not in SPEECH and any(
+                c.dep == "dobj" for c in sent.children(tok.i)) and any(
+                t.text == "," for t in sent.tokens[prev.i:tok.i]):
+            # "Opposition rejects results, Maduro threatens arrests": a clause before a verb
+            # that has an object of its own is no content of it (but "..., the ministry told
+            # reporters" reports it)
+            break
         sibling = via == "conj" and prev is not None and prev.tag in FINITE_TAGS and \
             prev.pos in ("VERB", "AUX")
         if via == "advcl" and prev is not None and local and not definite and any(

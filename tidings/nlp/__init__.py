@@ -12,14 +12,28 @@ from tidings.nlp.loader import MODEL_PACKAGES, load_pipeline
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """Split text at blank lines into (offset, paragraph) pairs; offsets index ``text``."""
+    """Split text at blank lines into (offset, paragraph) pairs; offsets index ``text``. A
+    headline on the text's first line is a paragraph of its own even with no blank line after
+    it ("Kenyan police arrest 40\nNAIROBI, Kenya (AP) — Police ..."), so it is not read as
+    the start of the lead's first sentence."""
     out = []
     for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         chunk = m.group(0)
         stripped = chunk.strip()
         if stripped:
             out.append((m.start() + chunk.index(stripped[0]), stripped))
+    if out and "\n" in out[0][1]:
+        offset, first = out[0]
+        line, rest = first.split("\n", 1)
+        body = rest.lstrip()
+        if _HEADLINE.match(line.strip()) and (body[:1].isupper() or body[:1] in "\"“'‘"):
+            out[0:1] = [(offset, line.strip()),
+                        (offset + len(first) - len(body), body)]
     return out
+
+
+# a title line: a few words and no sentence-final punctuation
+_HEADLINE = re.compile(r"^(?:\S+\s+){1,15}\S*[^\s.!?:;,\"”’)]$")
 
 
 Select = Callable[[Sequence[str]], bool]

@@ -1,0 +1,54 @@
+"""What a whole article adds: a headline and dateline before the lead, a headline that names an
+act its body tells again with a target, and headline clauses set side by side. Invented
+articles, the real parser."""
+
+import pytest
+
+from tidings import Pipeline
+from tidings.models import Article
+
+
+@pytest.fixture(scope="module")
+def coded(parser):
+    def run(text: str, locations: bool = False) -> list[tuple]:
+        p = Pipeline(locations=locations)
+        p._parser = parser
+        r = p.process(Article(id="t", text=text, published="2026-11-20"))
+        return sorted(((e.source.code, e.source.text, e.target.code if e.target else None,
+                        e.cameo, e.status) for e in r.events), key=str)
+    return run
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_dateline_after_a_headline_is_no_actor(coded, sep):
+    text = ("Police break up protest in capital" + sep + "NAIROBI, Kenya (AP) — Police fired "
+            "tear gas at protesters on Tuesday. Police arrested 40 people, officials said.")
+    got = coded(text)
+    assert got and all(src.startswith("KEN") and "NAIROBI" not in said
+                       for src, said, *_ in got)
+    assert {(code, status) for *_, code, status in got} >= {("175", "asserted"),
+                                                            ("173", "claimed")}
+
+
+def test_a_headline_act_told_again_with_its_target_is_one_event(coded):
+    got = coded("Houthis claim missile attack on tanker\n\nThe Houthis said they had fired two "
+                "missiles at a Greek tanker in the Red Sea.")
+    assert [(src, tgt, code) for src, _, tgt, code, _ in got] == [("YEMREBHTI", "GRC", "190")]
+
+
+def test_headline_clauses_side_by_side_do_not_govern_each_other(coded):
+    got = coded("Venezuela opposition rejects election results, Maduro threatens arrests.")
+    assert ("VENOPP", "120", "asserted") in {(s, c, st) for s, _, _, c, st in got}
+
+
+def test_people_protesting_outside_an_embassy_demonstrate(coded):
+    got = coded("Hundreds of Serbs protested outside the Montenegrin embassy in Belgrade.")
+    assert [code for *_, code, _ in got] == ["140"]
+    # a state's protest is an official complaint
+    assert [code for *_, code, _ in coded("China protested the visit to Taiwan.")] == ["114"]
+
+
+def test_an_appeal_to_investigate_asks_for_judicial_cooperation(coded):
+    got = coded("Myanmar's opposition urged the International Criminal Court to investigate the "
+                "air strike.")
+    assert [(s, t, c) for s, _, t, c, _ in got] == [("MMROPP", "IGOICC", "0213")]
