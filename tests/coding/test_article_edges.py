@@ -52,3 +52,19 @@ def test_an_appeal_to_investigate_asks_for_judicial_cooperation(coded):
     got = coded("Myanmar's opposition urged the International Criminal Court to investigate the "
                 "air strike.")
     assert [(s, t, c) for s, _, t, c, _ in got] == [("MMROPP", "IGOICC", "0213")]
+
+
+def test_a_word_for_an_act_and_an_agent_names_the_agent_as_object(coded):
+    # "forces" names both an act ("use of force") and the military
+    assert [(s, t, c) for s, _, t, c, _ in coded("Pakistan criticised Indian forces.")] == [
+        ("PAK", "INDMIL", "111")]
+
+
+def test_what_is_allowed_can_be_the_subject_of_a_clause(coded):
+    got = coded("The RSF said it would allow aid convoys to reach El Fasher.")
+    assert [(s, st) for s, _, _, _, st in got] == [("SDNREBRSF", "planned")]
+
+
+def test_a_body_adopting_sanctions_imposes_them(coded):
+    got = coded("The European Union adopted a new package of sanctions against Russia.")
+    assert [(s, t, c) for s, _, t, c, _ in got] == [("IGOEEC", "RUS", "163")]

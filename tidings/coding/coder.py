@@ -976,6 +976,14 @@ class CameoCoder:
         xcomp = next((c for c in kids if c.dep == "xcomp"), None)
         if xcomp is not None:
             obj_words.add(xcomp.lemma.lower())
+        if obj is None:
+            # "would allow aid convoys to reach El Fasher": the clause's subject is what is
+            # allowed
+            for comp in (c for c in kids if c.dep in ("ccomp", "xcomp")):
+                for subj in (g for g in sent.children(comp.i) if g.dep == "nsubj"):
+                    obj_words |= {subj.lemma.lower(), *(g.lemma.lower() for g in
+                                                       sent.children(subj.i)
+                                                       if g.dep == "compound")}
         sense_words: set[str] = set()
         for c in kids:
             # the object of "for", "to" or "on" when there is no direct object ("called for a
@@ -1130,6 +1138,11 @@ class CameoCoder:
                 # an event noun is no participant; whoever it belongs to is: "condemned the
                 # Israeli blockade" criticises Israel, "deliberating Egypt's queries" Egypt
                 target = self._owned_event(sent, obj)[0]
+                if not target:
+                    # ("accused Indian forces": a word for an act and for an agent, here the
+                    # agent)
+                    target = [m for m in self._resolve(sent, obj.i) if m.rule.endswith("agent")
+                              and not any(_same_actor(m.code, s.code) for s in source)]
             if not target:
                 target = self._prep_objects(sent, verb.i, preps)
             if not target and obj is not None and not force_on_event:
