@@ -68,3 +68,13 @@ def test_what_is_allowed_can_be_the_subject_of_a_clause(coded):
 def test_a_body_adopting_sanctions_imposes_them(coded):
     got = coded("The European Union adopted a new package of sanctions against Russia.")
     assert [(s, t, c) for s, _, t, c, _ in got] == [("IGOEEC", "RUS", "163")]
+
+
+def test_rights_groups_and_state_media_are_claimants_with_a_country(parser):
+    p = Pipeline(locations=False)
+    p._parser = parser
+    r = p.process(Article(id="t", text="NAIROBI, Kenya (AP) — Police killed two protesters in "
+                          "Nairobi, a local rights group said. Kenya's state television said "
+                          "police had arrested 40 people.", published="2026-11-20"))
+    assert [(e.cameo, e.status, e.claimant.code if e.claimant else None) for e in r.events] == [
+        ("190", "claimed", "KENHRI"), ("173", "claimed", "KENMED")]
