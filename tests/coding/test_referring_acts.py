@@ -109,3 +109,12 @@ def test_a_verb_coordinated_with_the_reporting_verb_has_its_subject(coded):
     got = coded("China said the sanctions against Iran would not work and warned the United "
                 "States against new measures.")
     assert ("CHN", "USA", "012", "asserted") in got
+
+
+def test_he_is_the_spokesman_who_spoke_and_the_bloc_is_the_body_named(coded):
+    got = coded("Colonel Amadou Abdramane, a spokesman for Niger's junta, said the envoy of "
+                "ECOWAS had 48 hours to leave the country. He accused the regional bloc of "
+                "sponsoring destabilization.")
+    assert ("NERGOV", "IGOWAS", "112", "asserted") in got
+    assert ("RUS", "IGONAT", "111", "asserted") in coded(
+        "NATO said it would send more troops to Estonia. Russia criticised the alliance.")

@@ -38,6 +38,10 @@ PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "number", "han
               "member", "one", "some", "delegation", "representative", "group", "unit", "team",
               "head", "chief", "leader", "spokesman", "spokeswoman", "envoy", "official",
               "commander", "several", "many", "most", "all", "part", "wing", "branch", "faction"}
+# descriptions of an international body ("the regional bloc", "the alliance")
+BODY_DESCRIPTIONS = {"bloc", "alliance", "organisation", "organization", "grouping"}
+SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
+                "representative", "lawyer", "adviser", "advisor"}
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
                 "leader", "commander", "diplomat", "ambassador", "envoy", "source", "negotiator",
                 "chief", "head", "general", "premier", "king", "emir", "prince", "governor",
@@ -197,8 +201,12 @@ class ArticleMemory:
             tok = sent.tokens[m.head]
             person = lemma in PERSON_NOUNS or m.rule == "person" or (
                 m.rule == "coref:pronoun" and tok.lower in PERSON_PRONOUNS)
+            # (a phrase in apposition to the subject is the subject: "Colonel Abdramane, a
+            # spokesman for the junta, said ...")
+            subject = tok.dep in ("nsubj", "nsubjpass") or (
+                tok.dep == "appos" and sent.tokens[tok.head].dep in ("nsubj", "nsubjpass"))
             self.items.append(_Remembered(sent.index, m.head, lemma, m.code, m.rule, person,
-                                          tok.dep in ("nsubj", "nsubjpass")))
+                                          subject))
             c = m.code[:3]
             if not m.rule.startswith(("coref", "context")) and c.isalpha() and \
                     c not in NON_STATE_PREFIXES:
@@ -217,15 +225,18 @@ class ArticleMemory:
         return next((r for r in self._recent(sentence, token) if r.lemma == lemma), None)
 
     def person(self, sentence: int, token: int, *, subject: bool = False) -> _Remembered | None:
-        """The nearest person before; for a subject pronoun, the subject of the latest earlier
-        sentence that names a person, if it has one ("Musharraf met Blair. He said ..." → he
-        is Musharraf)."""
+        """The nearest person before; for a subject pronoun, the first subject of the latest
+        earlier sentence that names a person, if it has one ("Musharraf met Blair. He said
+        ..." → he is Musharraf)."""
         people = [r for r in self._recent(sentence, token) if r.person]
         if not people:
             return None
         if subject and people[0].sentence < sentence:
             latest = people[0].sentence
-            subj = next((r for r in people if r.sentence == latest and r.subject), None)
+            # the first subject there, the main clause's ("Colonel Abdramane said the envoy
+            # had 48 hours to leave. He accused ...": the colonel)
+            subj = min((r for r in people if r.sentence == latest and r.subject),
+                       key=lambda r: r.token, default=None)
             if subj is not None:
                 return subj
         return people[0]
@@ -415,6 +426,9 @@ class ActorResolver:
                 atoms.append(head_atom)
                 span = (min(span[0], head_atom.start), max(span[1], head_atom.end))
         of_obj = _of_object(sent, head)
+        if of_obj is None and htok.lemma.lower() in SPEAKING_FOR:
+            # "a spokesman for Niger's junta", "an envoy for the African Union"
+            of_obj = _prep_object(sent, head, ("for",))
         # "members of military intelligence", "a delegation of X", "one of its leaders"
         if (head_atom is None or head_atom.role is not None) and of_obj is not None \
                 and htok.lemma.lower() in PARTITIVES and depth < 3:
@@ -639,6 +653,14 @@ class ActorResolver:
             found = memory.act_source(sent.index, FORCE_ROOTS, not_roles=ORDER_ROLES)
             if found:
                 return _mention(sent, *span, head, found[0].code, "coref:act-agent")
+        if lemma in BODY_DESCRIPTIONS and any(c.dep == "det" and c.lower in ("the", "this")
+                                              for c in sent.children(head)):
+            # "ECOWAS gave the envoy 48 hours ... He accused the regional bloc": the latest
+            # international body named
+            body = next((r for r in memory._recent(sent.index, head)
+                         if r.code.startswith("IGO") and not r.kind.startswith("coref")), None)
+            if body is not None:
+                return _mention(sent, *span, head, body.code, "coref:body")
         if htok.lower in PERSON_PRONOUNS:
             # the nearest person before it: in this sentence ("Obama said he ..."), else earlier
             here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head and (
