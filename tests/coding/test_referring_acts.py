@@ -118,3 +118,17 @@ def test_he_is_the_spokesman_who_spoke_and_the_bloc_is_the_body_named(coded):
     assert ("NERGOV", "IGOWAS", "112", "asserted") in got
     assert ("RUS", "IGONAT", "111", "asserted") in coded(
         "NATO said it would send more troops to Estonia. Russia criticised the alliance.")
+
+
+def test_who_backs_a_group_is_not_who_it_is(coded):
+    got = coded("The Iran-backed Houthis attacked a Greek ship.")
+    assert {s for s, *_ in got} == {"YEMREBHTI"}
+    # with no other owner named, nobody
+    assert coded("The Iran-aligned militants attacked a Greek ship.") == set()
+
+
+def test_both_sides_called_on_are_others_than_the_callers(coded):
+    got = coded("The Sudanese army and the RSF agreed to a truce in Jeddah. Egypt and the "
+                "United Arab Emirates called on both sides to respect it.")
+    assert {(s, t) for s, t, c, _ in got if c.startswith("02")} == {
+        ("EGY", "SDNMIL"), ("EGY", "SDNREBRSF"), ("ARE", "SDNMIL"), ("ARE", "SDNREBRSF")}

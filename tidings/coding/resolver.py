@@ -73,6 +73,8 @@ AREA_WORDS = {"city", "town", "village", "province", "region", "district", "coun
 # roles that act within their own country: its police, courts, legislature and opposition
 DOMESTIC_ROLES = {"COP", "JUD", "LEG", "OPP"}
 HELD_WORDS = {"held", "controlled", "occupied", "run", "dominated"}
+BACKING_WORDS = {"backed", "aligned", "allied", "sponsored", "supported", "funded", "armed",
+                 "trained", "affiliated", "linked", "friendly", "leaning", "inspired"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # nouns naming who did an act of force: "the attackers" are whoever attacked (see ``_coref``)
 ACT_AGENT_NOUNS = {"attacker", "assailant", "raider", "hijacker", "kidnapper", "abductor",
@@ -349,6 +351,11 @@ class ActorResolver:
         # (the heads joined by a "conj" arc to another mention's head, on either end)
         joined = {j for m in here for c in sent.children(m.head)
                   if c.dep == "conj" and c.i in heads for j in (m.head, c.i)}
+        clause = _clause_verb(sent, head)
+        if sent.tokens[head].dep not in ("nsubj", "nsubjpass") and any(
+                _clause_verb(sent, m.head) == clause for m in here if m.head in joined):
+            # "Egypt and the UAE called on both sides": the sides are others than who acts
+            joined = set()
         groups = [[m.code for m in reversed(here) if m.head in joined]]
         groups += [[m.code for m in source] + list(targets)
                    for at, _, _, source, targets in reversed(memory.acts)
@@ -466,7 +473,11 @@ class ActorResolver:
                 return _mention(sent, *span, head, compose(titled, title.role), "title+name",
                                 e.name)
             return _mention(sent, *span, head, code, e.kind, e.name)
-        named = [a for a in atoms if a.entry is not None]
+        # ("Iran-backed militants", "Russia-aligned separatists": who backs them is not who
+        # they are)
+        named = [a for a in atoms if a.entry is not None and not (
+            a.end + 1 < len(toks) and toks[a.end].text == "-"
+            and toks[a.end + 1].lower in BACKING_WORDS)]
         roles = [a for a in atoms if a.role is not None]
         role = head_atom.role if head_atom is not None else roles[-1].role if roles else None
         if head_atom is None and htok.lemma.lower() in NON_ACTOR_HEADS and any(
