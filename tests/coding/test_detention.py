@@ -46,3 +46,11 @@ def test_a_participle_before_people_tells_of_their_arrest_only(coded):
     assert coded("The injured soldiers were taken to hospital.") == []
     # and who holds someone with no agent named is not guessed ("held at Guantanamo Bay")
     assert coded("Two Britons held at Guantanamo Bay will be returned.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers ousted the president of Niger, who remains in detention.",
+    "The activist died in police custody in Nairobi.",
+])
+def test_being_in_custody_is_a_state_not_an_arrest(coded, text):
+    assert [code for *_, code, _ in coded(text) if code == "173"] == []

@@ -117,6 +117,8 @@ ACT_NOUNS: dict[str, frozenset[str]] = {
 }
 # cooperative roots: intent, meeting, diplomatic and material cooperation, aid, yielding
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+CUSTODY_NOUNS = {"detention", "custody", "arrest", "jail", "prison", "captivity"}
+STATE_VERBS = {"be", "remain", "stay", "die", "languish", "spend", "sit", "lie", "live"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "meeting", "dialogue", "summit", "conference",
               "consultation"}
 # speakers named by what they publish, and offices that speak for their holder
@@ -1431,6 +1433,11 @@ class CameoCoder:
         if lemma_of(noun) in DISMISSAL_NOUNS and any(c.dep == "prep" and c.lower == "of"
                                                      for c in kids):
             return None  # "the firing of the army chief": a dismissal, no shooting
+        if pattern.code == "173" and lemma_of(noun) in CUSTODY_NOUNS and noun.dep == "pobj" \
+                and sent.tokens[noun.head].lower in ("in", "under") and \
+                sent.tokens[noun.head].head != noun.head and lemma_of(
+                    sent.tokens[sent.tokens[noun.head].head]) in STATE_VERBS:
+            return None  # "who remains in detention", "died in custody": a state, no arrest
         source: list[Mention] = []
         anchor = noun.i
         trigger: tuple[int, ...] = (noun.i,)
