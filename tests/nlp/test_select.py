@@ -177,3 +177,16 @@ def test_the_setting_takes_a_mode_or_a_boolean():
     assert load_settings({"parse_filter": "EVENTS"}).parse_filter == "events"
     with pytest.raises(ConfigError):
         load_settings({"parse_filter": "some"})
+
+
+@pytest.mark.parametrize("text", [
+    # a description of an international body, and the doers of an act told before, are actors
+    "The European Union imposed sanctions on Iran in July. The bloc later lifted the sanctions.",
+    "Al-Shabaab fighters stormed a hotel in Mogadishu. The attackers later set off a bomb.",
+])
+@pytest.mark.parametrize("mode", ["actors", "events"])
+def test_descriptions_of_actors_keep_their_sentences(pipelines, mode, text):
+    article = Article("d", text, published="2024-01-02")
+    events_off = pipelines["off"].process(article).events
+    assert len({e.sentence_index for e in events_off}) == 2
+    assert pipelines[mode].process(article).events == events_off

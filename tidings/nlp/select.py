@@ -181,7 +181,12 @@ class SentenceFilter:
             return None
         from tidings.coding.coder import IMPLIED_AGENTS
         from tidings.coding.patterns import LEMMA_FIXES
-        from tidings.coding.resolver import COUNTRY_NOUNS, PERSON_NOUNS
+        from tidings.coding.resolver import (
+            ACT_AGENT_NOUNS,
+            BODY_DESCRIPTIONS,
+            COUNTRY_NOUNS,
+            PERSON_NOUNS,
+        )
 
         verbs = set(patterns.verbs)
         if getattr(coder, "speech_events", False):
@@ -203,7 +208,8 @@ class SentenceFilter:
         return cls(LemmaCandidates.from_nlp(nlp, LEMMA_FIXES), verbs=verbs, nouns=nouns,
                    actor_phrases=phrases, actor_names=names,
                    actor_stems=list(getattr(dictionary, "stems", ())),
-                   actor_words=PERSON_NOUNS | COUNTRY_NOUNS | {"sides"},
+                   actor_words=PERSON_NOUNS | COUNTRY_NOUNS | BODY_DESCRIPTIONS
+                   | ACT_AGENT_NOUNS | {"sides"},
                    need_trigger=need_trigger,
                    implied_verbs={k.split()[0] for k in IMPLIED_AGENTS}, force_nouns=force)
 
