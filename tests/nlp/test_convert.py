@@ -25,6 +25,11 @@ def test_paragraphs_keep_offsets():
      ["Italy launched attacks but could not break the line\nin Rome on Saturday."]),
     ("Police arrested 40 people in Nairobi.\nThe protest went on.",
      ["Police arrested 40 people in Nairobi.\nThe protest went on."]),
+    # nor is a wrapped lead that opens with a dateline or breaks after a word that goes on
+    ("NAIROBI, Kenya (AP) — Police on Tuesday fired tear gas at\nKenyan protesters.",
+     ["NAIROBI, Kenya (AP) — Police on Tuesday fired tear gas at\nKenyan protesters."]),
+    ("Police on Tuesday fired tear gas at thousands of\nKenyan protesters.",
+     ["Police on Tuesday fired tear gas at thousands of\nKenyan protesters."]),
 ])
 def test_a_headline_line_is_a_paragraph_of_its_own(text, pieces):
     got = paragraphs(text)

@@ -26,7 +26,11 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
         offset, first = out[0]
         line, rest = first.split("\n", 1)
         body = rest.lstrip()
-        if _HEADLINE.match(line.strip()) and (body[:1].isupper() or body[:1] in "\"“'‘"):
+        words = line.split()
+        if _HEADLINE.match(line.strip()) and (body[:1].isupper() or body[:1] in "\"“'‘") \
+                and words[-1].lower() not in _OPEN_ENDINGS and not _DATELINE_START.match(line):
+            # (a hard-wrapped lead is no headline: "NAIROBI (AP) — Police fired tear gas at\n
+            # Kenyan protesters" opens with a dateline, or breaks after a word that goes on)
             out[0:1] = [(offset, line.strip()),
                         (offset + len(first) - len(body), body)]
     return out
@@ -34,6 +38,13 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 # a title line: a few words and no sentence-final punctuation
 _HEADLINE = re.compile(r"^(?:\S+\s+){1,15}\S*[^\s.!?:;,\"”’)]$")
+# words a line of running text breaks after, which no headline ends with
+_OPEN_ENDINGS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by",
+                           "from", "and", "or", "but", "that", "as", "into", "its", "their",
+                           "his", "her", "said", "says", "told", "was", "were", "is", "are",
+                           "has", "have", "had", "will", "would"})
+# an opening dateline: a place in capitals, then a comma, bracket or dash
+_DATELINE_START = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s*[—–-])")
 
 
 Select = Callable[[Sequence[str]], bool]
