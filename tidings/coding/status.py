@@ -142,10 +142,16 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
         # "retaliate against any attack": no particular attack, only a possible one
         found.append("hypothetical")
         cues.append("hedge:any")
-    found_rebuttals = [r for r in (_rebuttal(sent, t) for t in sent.tokens
-                                   if lemma_of(t) in SPEECH and t.pos == "VERB") if r]
-    rebuttals = {r[0] for r in found_rebuttals}
-    for _verb, _who, comma in found_rebuttals:
+    # denials set after what a reporting or accusing verb told, by that verb (read only where
+    # the sentence has a noun such a denial names)
+    rebuttal_of: dict[int, tuple[int, int | None, int]] = {}
+    if any(t.lemma.lower() in REBUTTED for t in sent.tokens):
+        for t in sent.tokens:
+            if t.pos == "VERB" and lemma_of(t) in SPEECH | ACCUSING and \
+                    (r := _rebuttal(sent, t)) is not None:
+                rebuttal_of[t.i] = r
+    rebuttals = {r[0] for r in rebuttal_of.values()}
+    for _verb, _who, comma in rebuttal_of.values():
         if comma < anchor <= _verb:
             # the denial itself (", an allegation denied by Russia") is told by the article,
             # whatever the parser hangs it on
@@ -209,13 +215,6 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                 cues.append(f"accusation:{tok.text}")
                 speaker, speaker_verb = _subject(sent, tok.i), tok.i
                 local = False
-                rebutted = _rebuttal(sent, tok)
-                if rebutted is not None and anchor < rebutted[2]:
-                    # "accused Rwanda of backing the rebels, a charge Kigali denies"
-                    found.append("denied")
-                    cues.append(f"denial:{sent.tokens[rebutted[0]].text}")
-                    speaker, speaker_verb = rebutted[1], rebutted[0]
-                    break
             if lemma in SPEECH and tok.pos in ("VERB", "AUX") and via in (
                     "ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and not (
                     via == "xcomp" and lemma in INTENT) and not (
@@ -236,13 +235,14 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                     speaker, speaker_verb = _subject(sent, tok.i), tok.i
                     outlet = lemma == "report"
                     local = False
-                    rebutted = _rebuttal(sent, tok)
-                    if rebutted is not None and anchor < rebutted[2]:
-                        # "Kyiv said Russia shelled the plant, a claim Moscow denied"
-                        found.append("denied")
-                        cues.append(f"denial:{sent.tokens[rebutted[0]].text}")
-                        speaker, speaker_verb = rebutted[1], rebutted[0]
-                        break
+            rebutted = rebuttal_of.get(tok.i) if speaker_verb == tok.i else None
+            if rebutted is not None and anchor < rebutted[2]:
+                # "accused Rwanda of backing the rebels, a charge Kigali denies", "Kyiv said
+                # Russia shelled the plant, a claim Moscow denied": the told act is denied
+                found.append("denied")
+                cues.append(f"denial:{sent.tokens[rebutted[0]].text}")
+                speaker, speaker_verb = rebutted[1], rebutted[0]
+                break
             if (lemma in PERCEPTION or lemma in BELIEF) and tok.pos == "VERB" and any(
                     c.dep == "auxpass" for c in sent.children(tok.i)):
                 # "were seen attacking", "is believed to have supplied": hearsay
