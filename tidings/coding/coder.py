@@ -191,6 +191,12 @@ SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer", "use", "empl
                    "need", "have", "get", "spend", "make"}
 # "Germany wants Russia to withdraw": a wish for another actor's act is an appeal to it
 WISH_VERBS = {"want", "wish"}
+# asking for an act a noun names: "urged talks", "demanded the withdrawal", "called for a
+# ceasefire", "renewed calls for the release" (see CameoCoder._asked_for)
+DEMAND_WORDS = {"demand", "insist"}
+ASKING_VERBS = {"urge", "demand", "request"}
+ASKING_FOR = {"call", "appeal", "press", "push", "plead", "clamour", "clamor", "lobby", "ask",
+              "demand", "plea", "request", "insist"}
 # verbs of dying: coded only with the act of force they happened in ("died in police firing")
 DEATH_VERBS = {"die", "perish"}
 # a state's roles that act as the state ("Egypt's war" … "the government fights")
@@ -484,6 +490,7 @@ class CameoCoder:
         out = self._weapon_subjects(sent, out)
         out = [self._with_harm(sent, c, out) for c in out]
         out = self._warnings(sent, out)
+        out = self._asked_for(sent, out)
         out = [self._referred_target(sent, c) for c in out]
         out = [self._purpose_target(sent, c) for c in out]
         out.extend(self._agreements(sent, out))
@@ -548,6 +555,53 @@ class CameoCoder:
                 out.append(replace(cand, code="138" if word in THREATENED_FORCE else "130"))
                 continue
             out.append(cand)
+        return out
+
+    def _asked_for(self, sent: ParsedSentence, cands: list[_Candidate]) -> list[_Candidate]:
+        """An act named by a noun that is asked or demanded is no act done: "called for talks
+        between Serbia and Kosovo" is an appeal to both to meet (026), "demanded the release of
+        the hostages" a demand to their holders (1053). The request takes the act's family and
+        its parties as targets (unless it names its addressee: "called on Israel for a
+        ceasefire"); the act itself is not coded."""
+        by_anchor: dict[int, list[_Candidate]] = {}
+        for c in cands:
+            by_anchor.setdefault(c.anchor, []).append(c)
+        replaced: dict[int, _Candidate] = {}
+        for anchor, group in by_anchor.items():
+            noun = sent.tokens[anchor]
+            if noun.pos not in ("NOUN", "PROPN") or any(c.governors for c in group):
+                continue
+            asker = _asker_of(sent, noun)
+            if asker is None:
+                continue
+            mod = load_modalities()["demand" if lemma_of(asker) in DEMAND_WORDS else "appeal"]
+            act = group[0]
+            parties: list[Mention] = []
+            for c in group:
+                for m in (*c.source, *c.target):
+                    if m.code not in {p.code for p in parties}:
+                        parties.append(m)
+            own = next((c for c in by_anchor.get(asker.i, ()) if c is not act), None)
+            source = own.source if own is not None and own.source else self._subject(
+                sent, asker) if asker.pos in ("VERB", "AUX") else []
+            code = mod.code_for(act.code or act.pattern.code) or (
+                own.code or own.pattern.code if own is not None else None)
+            if not source or code is None:
+                continue
+            target = own.target if own is not None and own.target and not any(
+                m.code == t.code for m in parties for t in own.target) else [
+                m for m in parties if m.code not in {s.code for s in source}]
+            replaced[anchor] = replace(act, code=code, source=source, target=target,
+                                       trigger=(asker.i, *act.trigger),
+                                       governors=(*act.governors, asker.i), speech_act=True)
+        if not replaced:
+            return cands
+        out: list[_Candidate] = []
+        for c in cands:
+            if c.anchor not in replaced:
+                out.append(c)
+            elif c is by_anchor[c.anchor][0]:
+                out.append(replaced[c.anchor])  # (one request for the act and its reverse)
         return out
 
     def _purpose_target(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate:
@@ -2276,6 +2330,21 @@ def _hit_place(m: Mention | None) -> Mention | None:
     if m is not None and m.rule == "capital-metonym" and len(m.code) > 3:
         return replace(m, code=m.code[:3], rule=m.rule + ":place")  # as ``_as_place``
     return m
+
+
+def _asker_of(sent: ParsedSentence, noun: Token) -> Token | None:
+    """The verb or noun asking or demanding the act ``noun`` names: "urged talks", "demanded
+    the withdrawal", "called for a ceasefire", "renewed calls for the release"."""
+    if noun.head == noun.i:
+        return None
+    head = sent.tokens[noun.head]
+    if noun.dep == "dobj" and head.pos == "VERB" and lemma_of(head) in ASKING_VERBS:
+        return head
+    if noun.dep == "pobj" and head.lower == "for" and head.head != head.i:
+        asker = sent.tokens[head.head]
+        if lemma_of(asker) in ASKING_FOR:
+            return asker
+    return None
 
 
 def _same_actor(a: str, b: str) -> bool:

@@ -56,7 +56,7 @@ def _convert_sentence(
                 ws=bool(t.whitespace_),
             )
         )
-    tokens = _reroot_after_relative(_infinitive_of_gerund(tokens))
+    tokens = _reroot_after_relative(_infinitive_of_gerund(_acronym_read_as_verb(tokens)))
     entities = tuple(
         EntitySpan(ent.label_, local[ent.start], local[ent.end - 1] + 1, ent.text)
         for ent in sent.ents
@@ -89,6 +89,34 @@ def _reroot_after_relative(tokens: list[Token]) -> list[Token]:
     out[verb.i] = replace(verb, dep="ROOT", head=verb.i)
     out[root.i] = replace(root, dep="nsubj", head=verb.i)
     return out
+
+
+def _acronym_read_as_verb(tokens: list[Token]) -> list[Token]:
+    """Mend a third: an acronym read as a verb before the real one ("ECOWAS imposed sanctions"
+    parsed with ECOWAS as the root and "imposed" describing "sanctions"; "IGAD called for
+    talks" with IGAD as a passive auxiliary). A capitalised word tagged as a verb that is
+    followed by a lower-case past form is that verb's subject, and the past form is finite."""
+    for t in tokens[:-1]:
+        verb = tokens[t.i + 1]
+        if not (len(t.text) > 1 and t.text.isalpha() and t.text.isupper()) or \
+                not (t.tag.startswith("VB") or t.dep in ("aux", "auxpass")) or \
+                not verb.text.islower() or verb.tag not in ("VBN", "VBD"):
+            continue
+        out = list(tokens)
+        if t.dep == "ROOT" and verb.dep == "amod" and tokens[verb.head].head == t.i:
+            for c in tokens:
+                if c.head == t.i and c.i != t.i:
+                    out[c.i] = replace(c, head=verb.i)
+            out[verb.i] = replace(verb, dep="ROOT", head=verb.i, tag="VBD", pos="VERB")
+        elif t.dep in ("auxpass", "aux") and t.head == verb.i and not any(
+                c.head == verb.i and c.dep in ("nsubj", "nsubjpass", "aux", "auxpass")
+                and c.i != t.i for c in tokens):
+            out[verb.i] = replace(verb, tag="VBD", dep=verb.dep)
+        else:
+            continue
+        out[t.i] = replace(t, dep="nsubj", head=verb.i, tag="NNP", pos="PROPN", lemma=t.text)
+        return out
+    return tokens
 
 
 def _infinitive_of_gerund(tokens: list[Token]) -> list[Token]:
