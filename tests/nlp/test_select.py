@@ -100,7 +100,7 @@ def test_sentences_without_an_event_are_kept_unparsed(pipelines, mode):
         if not s.parsed:
             assert s.tokens == () and s.entities == ()
     parsed = parsed_by_text(result)
-    assert parsed["CAIRO – Egypt's foreign minister met Hamas leaders on Sunday."]
+    assert parsed["Egypt's foreign minister met Hamas leaders on Sunday."]
     assert parsed["Israeli troops attacked militants in Gaza after the ceasefire collapsed."]
     assert not parsed["The weather was warm and dry."]  # no actor, no trigger
     assert not parsed["The river is long."]

@@ -56,7 +56,8 @@ NON_ACTOR_HEADS = {
     "history", "law", "constitution", "election", "vote", "policy", "issue", "relation",
     "relationship", "tie", "interest", "time", "year", "day", "week", "month", "border crossing",
     "people", "population", "weapon", "arms", "oil", "gas", "money", "budget", "bill",
-    "legislation", "war", "conflict", "crisis",
+    "legislation", "war", "conflict", "crisis", "agreement", "deal", "pact", "accord", "treaty",
+    "cooperation", "partnership",
     # accidents and disasters act on no one's behalf ("killed by the Malaysia Airlines crash")
     "crash", "accident", "disaster", "earthquake", "quake", "flood", "flooding", "storm",
     "cyclone", "hurricane", "typhoon", "landslide", "collapse", "stampede", "epidemic",
@@ -169,8 +170,9 @@ class ArticleMemory:
         for at, _, done, source, _ in reversed(self.acts):
             if at < sentence - COREF_WINDOW:
                 break
-            if at < sentence and done[:2] in roots and not (
-                    {m.code for m in source} & other_than) and not any(
+            if at < sentence and done[:2] in roots and not any(
+                    m.code.startswith(o) or o.startswith(m.code)
+                    for m in source for o in other_than) and not any(
                     roles_of(m.code) & not_roles for m in source):
                 return source
         return ()
@@ -305,6 +307,17 @@ class ActorResolver:
                 out.append(m)
                 out.extend(self._coordinated_owners(sent, h, m))
         return out
+
+    def bare_role(self, sent: ParsedSentence, head: int) -> str | None:
+        """The role a noun phrase names with no owner in it ("the foreign ministry", "state
+        media", "federal prosecutors"): GOV, MED, JUD ...; None where it names an owner or no
+        role."""
+        span = _np_span(sent, head)
+        atoms = [a for a in self._atoms(sent) if a.start >= span[0] and a.end <= span[1]]
+        if any(a.entry is not None for a in atoms):
+            return None
+        head_atom = next((a for a in atoms if a.start <= head < a.end), None)
+        return head_atom.role if head_atom is not None else None
 
     def is_party(self, sent: ParsedSentence, head: int) -> bool:
         """Whether the noun at ``head`` names a party (an agent word such as "jihadists" or
@@ -485,6 +498,8 @@ class ActorResolver:
                 for i in range(span[0] + 1, span[1])):
             # "a government-held district", "rebel-controlled areas": a place, not its holder
             role = None
+        if head_atom is None and htok.lemma.lower() in NON_ACTOR_HEADS:
+            role = None  # a thing with a role word before it: "a military cooperation pact"
         # the atom naming the role: the head's own, or for a name the dictionary does not
         # know, the title before it ("opposition leader Bobi Wine")
         role_atom = head_atom if head_atom is not None else roles[-1] if roles else None

@@ -33,7 +33,28 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
             # Kenyan protesters" opens with a dateline, or breaks after a word that goes on)
             out[0:1] = [(offset, line.strip()),
                         (offset + len(first) - len(body), body)]
-    return out
+    return _dateline_apart(out)
+
+
+def _dateline_apart(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A wire dateline opening one of the first paragraphs ("BANGKOK (Reuters) - Thailand's
+    court ...") is parsed apart from the lead: read with it, the place becomes the lead's
+    subject and the real subject its apposition, and the most event-dense sentence of the
+    story yields nothing."""
+    from tidings.ingest.clean import match_dateline
+
+    for n, (offset, piece) in enumerate(pieces[:3]):
+        found = match_dateline(piece)
+        if found is None:
+            continue
+        rest = piece[found[1]:]
+        body = rest.lstrip()
+        if not body:
+            return pieces
+        line = piece[:found[1]].rstrip()
+        return [*pieces[:n], (offset, line), (offset + len(piece) - len(body), body),
+                *pieces[n + 1:]]
+    return pieces
 
 
 # a title line: a few words and no sentence-final punctuation

@@ -1,0 +1,71 @@
+"""Wire copy as API users pass it: a dateline before the lead, a ministry that speaks for its
+state, reactions to "the move" or "the verdict", and common phrasings of diplomacy and force.
+Invented sentences, the real parser."""
+
+import pytest
+
+from tidings import Pipeline
+from tidings.models import Article
+
+
+@pytest.fixture(scope="module")
+def coded(parser):
+    p = Pipeline(locations=False)
+    p._parser = parser
+
+    def run(text: str) -> set[tuple]:
+        r = p.process(Article(id="t", text=text, published="2024-05-01"))
+        return {(e.source.code, e.target.code if e.target else None, e.cameo, e.status,
+                 e.claimant.code if e.claimant else None) for e in r.events}
+    return run
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("BANGKOK (Reuters) - Thailand's Constitutional Court on Wednesday dissolved the country's "
+     "largest opposition party.", ("THAJUD", "THAOPP")),
+    ("MAPUTO, Mozambique (AFP) - Mozambican security forces shot dead at least 12 people "
+     "during protests.", ("MOZCOP", "MOZCVL")),
+])
+def test_a_dateline_before_the_lead_does_not_hide_its_subject(coded, text, wanted):
+    assert any((s, t) == wanted for s, t, *_ in coded(text))
+
+
+def test_a_ministry_reporting_its_states_words_is_that_states(coded):
+    got = coded("Vietnam urged China to withdraw its survey ship, the foreign ministry said.")
+    assert ("VNM", "CHN", "0256", "asserted", "VNMGOV") in got
+
+
+@pytest.mark.parametrize("text, reaction", [
+    ("Serbia closed two border crossings with Kosovo. Pristina condemned the move.",
+     ("KSVGOV", "SRB", "111")),
+    ("A Zimbabwean court convicted the opposition leader of inciting violence. Amnesty "
+     "International denounced the verdict.", ("NGOAMN", "ZWEJUD")),
+    ("Russia and Belarus signed a military cooperation pact in Minsk. Lithuania criticised "
+     "the pact.",
+     ("LTU", "RUS", "111")),
+])
+def test_a_reaction_to_the_last_act_named_by_a_word_for_it_is_aimed_at_its_author(
+        coded, text, reaction):
+    got = coded(text)
+    assert any((s, t, c)[:len(reaction)] == reaction for s, t, c, *_ in got), got
+
+
+def test_a_pact_with_a_role_word_before_it_is_no_actor(coded):
+    got = coded("Russia and Belarus signed a military cooperation pact in Minsk.")
+    assert {(s, t) for s, t, c, *_ in got if c.startswith("05")} == {
+        ("RUS", "BLR"), ("BLR", "RUS")}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Pyongyang vowed to retaliate.", "138"),
+    ("North Korea fired a ballistic missile into the sea.", "150"),
+    ("India suspended trade with Pakistan.", "163"),
+    ("Hungary blocked Ukraine's bid to join the European Union.", "129"),
+])
+def test_common_phrasings(coded, text, code):
+    assert code in {c for _, _, c, *_ in coded(text)}
+
+
+def test_released_water_is_no_release_of_captives(coded):
+    assert not any(c.startswith("084") for _, _, c, *_ in coded(
+        "Japan resumed releasing treated water into the ocean."))
