@@ -64,10 +64,12 @@ class Entry:
             d = date[:10]
             if (start is None or start[: len(d)] <= d) and (end is None or d <= end):
                 return code
-        if date is not None and not self.code and self.kind == "person":
+        if not self.code and self.kind == "person":
             # a former office holder is still one of the country's political elite ("Obama
-            # said" in 2024 → USAELI), as CAMEO codes them; not before the first office
-            past = {c[:3] for c, _, end in self.terms if end is not None and end < date[:10]}
+            # said" in 2024 → USAELI), as CAMEO codes them; not before the first office (an
+            # undated text is read as told after every term that has ended)
+            past = {c[:3] for c, _, end in self.terms
+                    if end is not None and (date is None or end < date[:10])}
             if len(past) == 1 and all(len(c) == 6 and c[3:] in STATE_OFFICES
                                       for c, _, _ in self.terms):
                 return past.pop() + "ELI"

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tidings.coding.actors import ActorDictionary, Entry, _Atom, default_dictionary, roles_of
-from tidings.models import Mention, ParsedSentence
+from tidings.models import Mention, ParsedSentence, Token
 
 _NP_MODIFIERS = {"compound", "amod", "poss", "det", "nmod", "case", "nummod", "flat", "quantmod"}
 # roles of groups that take a place's name without being its country's ("the Sinaloa cartel",
@@ -46,6 +46,8 @@ PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "ministe
                 "leader", "commander", "diplomat", "ambassador", "envoy", "source", "negotiator",
                 "chief", "head", "general", "premier", "king", "emir", "prince", "governor",
                 "representative", "member", "aide", "adviser", "advisor", "officer"}
+# agreements: "a military cooperation pact" is no military (see _resolve_one)
+AGREEMENT_HEADS = {"agreement", "deal", "pact", "accord", "treaty", "cooperation", "partnership"}
 # Head nouns that name places, things or abstractions: "the Sinai-Gaza border" is no actor.
 NON_ACTOR_HEADS = {
     "border", "frontier", "territory", "city", "town", "village", "region", "area", "province",
@@ -56,8 +58,7 @@ NON_ACTOR_HEADS = {
     "history", "law", "constitution", "election", "vote", "policy", "issue", "relation",
     "relationship", "tie", "interest", "time", "year", "day", "week", "month", "border crossing",
     "people", "population", "weapon", "arms", "oil", "gas", "money", "budget", "bill",
-    "legislation", "war", "conflict", "crisis", "agreement", "deal", "pact", "accord", "treaty",
-    "cooperation", "partnership",
+    "legislation", "war", "conflict", "crisis", *AGREEMENT_HEADS,
     # accidents and disasters act on no one's behalf ("killed by the Malaysia Airlines crash")
     "crash", "accident", "disaster", "earthquake", "quake", "flood", "flooding", "storm",
     "cyclone", "hurricane", "typhoon", "landslide", "collapse", "stampede", "epidemic",
@@ -189,13 +190,14 @@ class ArticleMemory:
 
     def home_country(self, fallback: bool = True) -> str | None:
         """The country an article is about, when one clearly dominates its named mentions
-        (at least two, and over half of all countries mentioned), else the user's default
-        (unless ``fallback`` is false)."""
+        (at least two, and over half of all countries mentioned, or the only one named so
+        far: "Hungarian teachers went on strike. The government said ..."), else the user's
+        default (unless ``fallback`` is false)."""
         counts = self.country_counts
         if counts:
             top = max(counts, key=lambda c: counts[c])
             n, total = counts[top], sum(counts.values())
-            if n >= 2 and n * 2 > total:
+            if (n >= 2 and n * 2 > total) or n == total:
                 return top
         return self.default_country if fallback else None
 
@@ -204,7 +206,8 @@ class ArticleMemory:
             lemma = sent.tokens[m.head].lemma.lower()
             tok = sent.tokens[m.head]
             person = lemma in PERSON_NOUNS or m.rule == "person" or (
-                m.rule == "coref:pronoun" and tok.lower in PERSON_PRONOUNS)
+                m.rule == "coref:pronoun" and tok.lower in PERSON_PRONOUNS) or \
+                _titled_name(tok, m)
             # (a phrase in apposition to the subject is the subject: "Colonel Abdramane, a
             # spokesman for the junta, said ...")
             subject = tok.dep in ("nsubj", "nsubjpass") or (
@@ -460,8 +463,16 @@ class ActorResolver:
         if head_atom is not None and head_atom.entry is not None:
             e = head_atom.entry
             code = e.code_on(date)
-            if not code:
+            if not code and e.kind == "person":
+                # a known person with no office at this date is read as any other name: by
+                # the title and country beside it ("U.S. President Joe Biden" in a text dated
+                # before his term), or not at all
+                atoms = [a for a in atoms if a is not head_atom]
+                all_atoms = [a for a in all_atoms if a is not head_atom]
+                head_atom = None
+            elif not code:
                 return None  # a known name with no code at this date
+        if head_atom is not None and head_atom.entry is not None:
             owners = [a for a in atoms if a is not head_atom and a.entry is not None
                       and a.entry.kind in ("country", "demonym") and a.end <= head_atom.start]
             if e.kind == "seat" and owners and owners[-1].entry is not None and \
@@ -479,10 +490,15 @@ class ActorResolver:
                 return _mention(sent, *span, head, code, f"{e.kind}-metonym", e.name)
             title = next((a for a in atoms if a.role is not None and a.end == head_atom.start),
                          None)
-            if title is not None and title.role is not None and len(code) == 3:
+            if title is not None and title.role is not None and (len(code) == 3 or (
+                    code.endswith("ELI") and not any(
+                        toks[i].lower in ("former", "ex", "then") for i in range(span[0],
+                                                                                 title.start)))):
                 # "Prime Minister Romendacil" where the name alone is coded by its country:
-                # the title gives the role (PETRARCH's agent + actor)
-                titled = Entry(code, "country", code, e.name)
+                # the title gives the role (PETRARCH's agent + actor); so does a title held
+                # again, or held in an undated text ("President Joe Biden", not "former
+                # President Joe Biden")
+                titled = Entry(code[:3], "country", code[:3], e.name)
                 return _mention(sent, *span, head, compose(titled, title.role), "title+name",
                                 e.name)
             return _mention(sent, *span, head, code, e.kind, e.name)
@@ -498,7 +514,7 @@ class ActorResolver:
                 for i in range(span[0] + 1, span[1])):
             # "a government-held district", "rebel-controlled areas": a place, not its holder
             role = None
-        if head_atom is None and htok.lemma.lower() in NON_ACTOR_HEADS:
+        if head_atom is None and htok.lemma.lower() in AGREEMENT_HEADS:
             role = None  # a thing with a role word before it: "a military cooperation pact"
         # the atom naming the role: the head's own, or for a name the dictionary does not
         # know, the title before it ("opposition leader Bobi Wine")
@@ -671,6 +687,13 @@ class ActorResolver:
     ) -> Mention | None:
         htok = sent.tokens[head]
         lemma = htok.lemma.lower()
+        if role is None and htok.ent_type in ("PERSON", "") and htok.text[:1].isupper() and \
+                htok.pos in ("PROPN", "NOUN"):
+            # "Peruvian President Dina Boluarte ... Boluarte denied": a name the dictionary
+            # does not know, told before with the title that coded it
+            r = next((r for r in memory._recent(sent.index, head)
+                      if r.person and r.lemma == lemma), None)
+            return _mention(sent, *span, head, r.code, "coref:name") if r is not None else None
         if lemma in ACT_AGENT_NOUNS and not any(
                 c.dep == "det" and c.lower in ("a", "an", "some", "other", "any", "no")
                 for c in sent.children(head)):
@@ -690,7 +713,8 @@ class ActorResolver:
         if htok.lower in PERSON_PRONOUNS:
             # the nearest person before it: in this sentence ("Obama said he ..."), else earlier
             here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head and (
-                m.rule == "person" or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS)]
+                m.rule == "person" or sent.tokens[m.head].lemma.lower() in PERSON_NOUNS
+                or _titled_name(sent.tokens[m.head], m))]
             if htok.dep in ("nsubj", "nsubjpass"):
                 # a subject pronoun refers back to a subject: "Chirac denied a snub - he is going
                 # to the late leader's memorial and says he would be happy to meet Allawi"
@@ -713,6 +737,16 @@ class ActorResolver:
                 here = subjects or here
             if here:
                 return _mention(sent, head, head + 1, head, here[-1].code, "coref:pronoun")
+            if htok.dep in ("nsubj", "nsubjpass"):
+                # "The government said it was ready": a subject known from the article's
+                # context, not by name
+                for t in reversed(sent.tokens[:head]):
+                    if t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN") and \
+                            t.lemma.lower() not in PERSON_NOUNS:
+                        m = self._resolve_one(sent, t.i, memory)
+                        if m is not None and m.rule.startswith("context"):
+                            return _mention(sent, head, head + 1, head, m.code, "coref:pronoun")
+                        break
             return None
         poss = next((c for c in sent.children(head)
                      if c.dep == "poss" and c.lower in POSSESSIVE_PRONOUNS), None)
@@ -782,6 +816,13 @@ def _pair_description(sent: ParsedSentence, i: int) -> bool:
     return any((c.dep == "nummod" and c.lower == "two") or
                (c.dep in ("det", "predet") and c.lower == "both") for c in kids) and not any(
         c.dep == "prep" and c.lower == "of" for c in kids)
+
+
+def _titled_name(tok: Token, m: Mention) -> bool:
+    """Whether a mention is a person the dictionary does not know, coded by the title and
+    country before the name ("Peruvian President Dina Boluarte")."""
+    return tok.ent_type == "PERSON" and tok.text[:1].isupper() and len(m.code) > 3 and \
+        m.rule.endswith(("+agent", "title+name"))
 
 
 def _country_description(sent: ParsedSentence, i: int) -> bool:
