@@ -69,3 +69,28 @@ def test_common_phrasings(coded, text, code):
 def test_released_water_is_no_release_of_captives(coded):
     assert not any(c.startswith("084") for _, _, c, *_ in coded(
         "Japan resumed releasing treated water into the ocean."))
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Mali accused Algeria of arming separatist rebels in the north. Algiers denied the "
+     "accusation.", "DZA"),
+    ("Azerbaijan accused Armenia of shelling its positions. Armenia rejected the allegations.",
+     "ARM"),
+])
+def test_an_accusation_denied_in_a_later_sentence_makes_the_alleged_act_denied(
+        coded, text, denied):
+    got = coded(text)
+    alleged = [e for e in got if e[0].startswith(denied) and e[2][:2] not in ("01", "11")]
+    assert alleged and all(status == "denied" and claimant.startswith(denied)
+                           for _, _, _, status, claimant in alleged), got
+
+
+def test_the_groups_spokesman_speaks_for_the_armed_group_named_before(coded):
+    got = coded("Al-Shabaab fighters attacked an army base near Mogadishu, the group's "
+                "spokesman said.")
+    assert any(c == "190" and claimant == s for s, _, c, _, claimant in got), got
+
+
+def test_civilians_destroying_property_riot(coded):
+    got = coded("Bolivian protesters burned down a police station.")
+    assert any(s == "BOLOPP" and c == "145" for s, _, c, *_ in got), got

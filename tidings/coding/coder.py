@@ -166,6 +166,12 @@ INTRANSITIVE_SENSES = {"demonstrate"}
 # verbs whose bare pattern holds only with no direct object and an armed subject ("the police
 # fired", not "the minister fired back" or "fired the coach")
 ARMED_SENSES = {"fire"}
+# verbs whose demonstration sense holds only for an unarmed subject ("students marched through
+# Belgrade", not "troops marched into the town")
+CIVIL_SENSES = {"march", "rally"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+# force words that, done by unarmed civilians, are a riot (145), not military force
+RIOT_VERBS = {"clash", "storm", "attack", "fight", "battle", "ransack", "overrun"}
 # verbs of agreeing to an act, which is an intent to cooperate where no pattern names the act
 AGREEING = {"agree", "consent"}
 # verbs of helping: with an infinitive and no one helped, the helper shares in the act
@@ -176,7 +182,7 @@ TRANSITIVE_SENSES = {"wound", "injure"}
 # under house arrest", "took them into custody", "removed him from office"
 SENSE_PREPS = {"under", "into", "from"}
 # Nouns of something flowing whose modifier names what flows: "gas supplies", "oil exports"
-FLOW_NOUNS = {"supply", "supplies", "delivery", "export", "shipment", "flow"}
+FLOW_NOUNS = {"supply", "supplies", "delivery", "export", "shipment", "flow", "service"}
 # nouns that measure out what is acted on: "a round of sanctions", "a barrage of rockets"
 CONTAINER_NOUNS = {"state", "round", "wave", "barrage", "volley", "salvo", "series", "spate",
                    "string", "batch", "package", "set", "number", "group", "kind", "lot",
@@ -401,7 +407,7 @@ class CameoCoder:
             marked = sports.sport_sentences(sentences)
             if sports.is_sport(sentences, marked):
                 events = [e for e in events if sports.keep(e, marked)]
-        return merge_events(events)
+        return merge_events(_denied_later(events))
 
     @staticmethod
     def _dateline(article: Article, sentences: Sequence[ParsedSentence]
@@ -512,6 +518,15 @@ class CameoCoder:
         out = [self._referred_target(sent, c) for c in out]
         out = [self._purpose_target(sent, c) for c in out]
         out.extend(self._agreements(sent, out))
+        protests = {c.anchor for c in out if (c.code or c.pattern.code)[:2] == "14"}
+        if protests:
+            # "blocked roads to protest against fuel prices", "went on strike to demand higher
+            # wages": the protest's purpose is no second act
+            out = [c for c in out if not (
+                (c.code or c.pattern.code)[:2] in ("14", "10") and
+                sent.tokens[c.anchor].dep == "advcl" and
+                sent.tokens[c.anchor].head in protests and
+                any(k.dep == "aux" and k.lower == "to" for k in sent.children(c.anchor)))]
         consumed = {g for c in out for g in c.governors}
         return [c for c in out if c.anchor not in consumed]
 
@@ -546,9 +561,14 @@ class CameoCoder:
         take resolute measures" (130), "warned Finland of consequences" (130), "warned of
         retaliation" (138). When the act is coded as a threat of its own ("warned it would
         attack the bases": 1384), the warning is that threat and no second event."""
+        threats = self._passive_threats(sent, cands)
         out = []
         for cand in cands:
             verb = sent.tokens[cand.anchor]
+            if cand.anchor in threats:
+                if threats[cand.anchor] is not None:
+                    out.append(threats[cand.anchor])
+                continue
             if (cand.code or cand.pattern.code) != "012" or lemma_of(verb) not in WARNING_VERBS:
                 out.append(cand)
                 continue
@@ -573,6 +593,34 @@ class CameoCoder:
                 out.append(replace(cand, code="138" if word in THREATENED_FORCE else "130"))
                 continue
             out.append(cand)
+        return out
+
+    def _passive_threats(self, sent: ParsedSentence, cands: list[_Candidate]
+                         ) -> dict[int, _Candidate | None]:
+        """"Police warned that anyone who incited violence would be arrested": a state organ
+        warning of an act done by no one named, in the future, threatens that act itself
+        (137); the warning is the threat, no second event. By anchor: the recoded act, or
+        None for the warning it replaces."""
+        out: dict[int, _Candidate | None] = {}
+        for cand in cands:
+            verb = sent.tokens[cand.anchor]
+            if (cand.code or cand.pattern.code) != "012" or lemma_of(verb) not in WARNING_VERBS \
+                    or not any(roles_of(m.code) & ARMED_OR_STATE_ROLES for m in cand.source):
+                continue
+            for c in sent.children(verb.i):
+                kids = sent.children(c.i)
+                if c.dep != "ccomp" or not any(k.dep == "auxpass" for k in kids) or \
+                        not any(k.dep == "aux" and k.lower in FUTURE_AUX for k in kids) or \
+                        any(k.dep in ("agent", "neg") for k in kids):
+                    continue
+                act = next((o for o in cands if o.anchor == c.i), None)
+                mapped = load_modalities()["threat"].code_for(act.code or act.pattern.code) \
+                    if act is not None else None
+                if act is None or mapped is None:
+                    continue
+                out[act.anchor] = replace(act, code=mapped, source=cand.source,
+                                          trigger=(verb.i, *act.trigger))
+                out[cand.anchor] = None
         return out
 
     def _asked_for(self, sent: ParsedSentence, cands: list[_Candidate]) -> list[_Candidate]:
@@ -1127,6 +1175,9 @@ class CameoCoder:
                     obj is not None or not any(ARMED_ROLES & roles_of(m.code)
                                                for m in self._subject(sent, verb))):
                 continue  # "the police fired to disperse the mob" (but "fired back, saying")
+            if p.lemma[0] in CIVIL_SENSES and p.code.startswith("14") and any(
+                    ARMED_ROLES & roles_of(m.code) for m in self._subject(sent, verb)):
+                continue
             if p.preps and not p.objs and not self._has_prep(sent, verb.i, p.preps):
                 continue  # "appeal to", "call on", "side with": the preposition is the sense
             pattern = p
@@ -1871,7 +1922,16 @@ class CameoCoder:
         in ("arrested in Kenya"), else of the country the article is about. [] when neither is
         known."""
         role = IMPLIED_AGENTS.get(" ".join(pattern.lemma))
-        if role is None or pattern.code not in ("173", "116"):
+        if pattern.code == "0841" and lemma_of(verb) in ("release", "free"):
+            # "was freed from prison", "was released on bail": a state lets its prisoners go
+            # (but "the hostages were released" may be by their captors)
+            held = {lemma_of(g) for c in sent.children(verb.i) if c.dep == "prep"
+                    and c.lower in ("from", "on") for g in sent.children(c.i)
+                    if g.dep == "pobj"}
+            role = "JUD" if "bail" in held else "GOV" if held & CUSTODY_NOUNS else None
+            if role is None:
+                return []
+        elif role is None or pattern.code not in ("173", "116"):
             return []
         country = next((m.code[:3] for m in self._prep_objects(sent, verb.i, ("in",))
                         if m.rule in ("country", "capital-metonym")), None)
@@ -1880,6 +1940,17 @@ class CameoCoder:
             # article's country
             placed = self._memory.place_countries(sent)
             country = next(iter(placed)) if len(placed) == 1 else self._memory.home_country()
+        if country is None:
+            # "Senegalese opposition leader Ousmane Sonko was freed from prison": a state's
+            # police and courts act on its own people
+            patient = next((c for c in sent.children(verb.i) if c.dep == "nsubjpass"), None)
+            own = {m.code[:3] for m in self._resolve(sent, patient.i)} \
+                if patient is not None else set()
+            # (only in a sentence of that one country: "Kigali hoped French officials would
+            # be indicted" is no French court's act)
+            named = {m.code[:3] for m in self.resolver.mentions(sent)}
+            country = own.pop() if len(own) == 1 and not own & NON_STATE_PREFIXES and \
+                next(iter(own)).isalpha() and named <= own else None
         if country is None:
             return []
         return [Mention(verb.text, verb.start, verb.end, sent.index, verb.i, verb.i + 1, verb.i,
@@ -1971,12 +2042,19 @@ class CameoCoder:
                                       for m in cand.source):
             # state forces bombing: from the air (195), not a planted bomb (183)
             info = self.codebook.lookup("195")
+        if ((info.root == "19" and lemma_of(sent.tokens[cand.anchor]) in RIOT_VERBS) or
+                info.code == "1712") and all(_civilian(m.code) for m in cand.source):
+            # "students clashed with police", "protesters stormed the residence", "a
+            # protester demolished the building": a riot (CAMEO's 17 is coercion by those
+            # who rule)
+            info = self.codebook.lookup("145")
         if info.code == "111" and lemma_of(sent.tokens[cand.anchor]) == "attack" and all(
                 roles_of(m.code) & ARMED_ROLES for m in cand.source):
             # "troops attacked the army's positions": armed men attack with arms
             info = self.codebook.lookup("190")
         if info.code == "140" and lemma_of(sent.tokens[cand.anchor]) == "protest" and all(
                 m.code[:3] not in NON_STATE_PREFIXES and roles_of(m.code) <= {"GOV"}
+                and sent.tokens[m.head].tag not in ("NNS", "NNPS")  # ("indigenous groups")
                 for m in cand.source) and not any(
                 c.dep == "prep" and c.lower in ("outside", "near", "in", "at", "across")
                 for c in sent.children(cand.anchor)):
@@ -2369,6 +2447,27 @@ def _hit_place(m: Mention | None) -> Mention | None:
     if m is not None and m.rule == "capital-metonym" and len(m.code) > 3:
         return replace(m, code=m.code[:3], rule=m.rule + ":place")  # as ``_as_place``
     return m
+
+
+def _denied_later(events: list[Event]) -> list[Event]:
+    """"The DRC accused Rwanda of sending troops. Kigali denied the accusation": an act
+    claimed by an accuser and denied in a later sentence by the accused (a denial aimed at the
+    accuser, see ``CameoCoder._referred_target``) is denied, with the denier as claimant."""
+    denials = [d for d in events if d.cameo == "016" and d.target is not None and
+               d.target.code and d.status == "asserted"]
+    if not denials:
+        return events
+    out = list(events)
+    for d in denials:
+        for n, e in enumerate(out):
+            if e.status != "claimed" or e.claimant is None or not e.claimant.code or \
+                    not d.sentence_index - 3 <= e.sentence_index < d.sentence_index:
+                continue
+            if (e.claimant.code.startswith(d.target.code) or
+                    d.target.code.startswith(e.claimant.code)) and \
+                    e.source.code[:3] == d.source.code[:3]:
+                out[n] = replace(e, status="denied", claimant=d.source)
+    return out
 
 
 def _asker_of(sent: ParsedSentence, noun: Token) -> Token | None:

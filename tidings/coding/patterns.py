@@ -31,6 +31,7 @@ LEMMA_FIXES: dict[str, str] = {
     "ceded": "cede",
     "ceding": "cede", "shelled": "shell", "shelling": "shell", "eased": "ease", "easing": "ease",
     "staged": "stage", "staging": "stage", "retook": "retake", "retaken": "retake",
+    "teargassed": "teargas", "teargassing": "teargas",
 }
 # verbs of doing again whose pattern is the plain verb's ("reimposed blockades")
 AGAIN_VERBS: dict[str, str] = {"reimpose": "impose", "redeploy": "deploy", "rearrest": "arrest",

@@ -40,6 +40,10 @@ PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "number", "han
               "commander", "several", "many", "most", "all", "part", "wing", "branch", "faction"}
 # descriptions of an international body ("the regional bloc", "the alliance")
 BODY_DESCRIPTIONS = {"bloc", "alliance", "organisation", "organization", "grouping"}
+# descriptions of an armed group named before: "Houthi forces attacked a ship, the group's
+# spokesman said", "the militia said"
+GROUP_DESCRIPTIONS = {"group", "militia", "movement", "faction", "insurgency", "insurgent"}
+ARMED_GROUP_ROLES = frozenset({"REB", "INS", "UAF", "SEP"})
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
                 "representative", "lawyer", "adviser", "advisor"}
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
@@ -710,6 +714,20 @@ class ActorResolver:
                          if r.code.startswith("IGO") and not r.kind.startswith("coref")), None)
             if body is not None:
                 return _mention(sent, *span, head, body.code, "coref:body")
+        if lemma in GROUP_DESCRIPTIONS and any(c.dep in ("det", "poss") and c.lower in (
+                "the", "this", "its", "their") for c in sent.children(head)) and \
+                htok.tag == "NN" and not any(c.dep == "relcl" for c in sent.children(head)):
+            # (but "the militant group that has seized parts of Iraq" is told by its clause,
+            # a description, not a word for the group named before)
+            # "Houthi forces attacked a ship, the group's spokesman said": the armed group
+            # named last, in this sentence or before
+            here = [m.code for m in self.mentions(sent, memory.names_only())
+                    if m.token_end <= head and _armed_group(m.code)]
+            code = here[-1] if here else next(
+                (r.code for r in memory._recent(sent.index, head)
+                 if _armed_group(r.code) and not r.kind.startswith("coref")), None)
+            if code is not None:
+                return _mention(sent, *span, head, code, "coref:group")
         if htok.lower in PERSON_PRONOUNS:
             # the nearest person before it: in this sentence ("Obama said he ..."), else earlier
             here = [m for m in self.mentions(sent, memory.names_only()) if m.token_end <= head and (
@@ -816,6 +834,11 @@ def _pair_description(sent: ParsedSentence, i: int) -> bool:
     return any((c.dep == "nummod" and c.lower == "two") or
                (c.dep in ("det", "predet") and c.lower == "both") for c in kids) and not any(
         c.dep == "prep" and c.lower == "of" for c in kids)
+
+
+def _armed_group(code: str) -> bool:
+    """A non-state armed group: a rebel or insurgent role, or an international militant one."""
+    return bool(roles_of(code) & ARMED_GROUP_ROLES) or code.startswith("IMG")
 
 
 def _titled_name(tok: Token, m: Mention) -> bool:

@@ -36,7 +36,7 @@ PRECISIONS = ("city", "region", "country", "dateline")
 # "TEL AVIV –", "KABUL, Afghanistan (Reuters) -", "GAZA CITY —": an upper-case place, a dash
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:\s*,\s*([A-Z][A-Za-z.' ]{1,30}?))?"
-    r"\s*(?:\([^)]{1,40}\)\s*)?[–—-]{1,2}\s"
+    r"\s*(?:\([^)]{1,40}\)\s*)?[–—-]{1,2}(?:\s|$)"  # (a dateline parsed on its own ends there)
 )
 
 
