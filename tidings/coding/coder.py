@@ -562,12 +562,13 @@ class CameoCoder:
         retaliation" (138). When the act is coded as a threat of its own ("warned it would
         attack the bases": 1384), the warning is that threat and no second event."""
         threats = self._passive_threats(sent, cands)
-        out = []
+        out: list[_Candidate] = []
         for cand in cands:
             verb = sent.tokens[cand.anchor]
             if cand.anchor in threats:
-                if threats[cand.anchor] is not None:
-                    out.append(threats[cand.anchor])
+                threat = threats[cand.anchor]
+                if threat is not None:
+                    out.append(threat)
                 continue
             if (cand.code or cand.pattern.code) != "012" or lemma_of(verb) not in WARNING_VERBS:
                 out.append(cand)
@@ -2453,19 +2454,19 @@ def _denied_later(events: list[Event]) -> list[Event]:
     """"The DRC accused Rwanda of sending troops. Kigali denied the accusation": an act
     claimed by an accuser and denied in a later sentence by the accused (a denial aimed at the
     accuser, see ``CameoCoder._referred_target``) is denied, with the denier as claimant."""
-    denials = [d for d in events if d.cameo == "016" and d.target is not None and
-               d.target.code and d.status == "asserted"]
+    denials = [(d, d.target.code) for d in events if d.cameo == "016" and
+               d.target is not None and d.target.code and d.status == "asserted"]
     if not denials:
         return events
     out = list(events)
-    for d in denials:
+    for d, accuser in denials:
         for n, e in enumerate(out):
-            if e.status != "claimed" or e.claimant is None or not e.claimant.code or \
+            said = e.claimant.code if e.claimant is not None else None
+            if e.status != "claimed" or not said or \
                     not d.sentence_index - 3 <= e.sentence_index < d.sentence_index:
                 continue
-            if (e.claimant.code.startswith(d.target.code) or
-                    d.target.code.startswith(e.claimant.code)) and \
-                    e.source.code[:3] == d.source.code[:3]:
+            if (said.startswith(accuser) or accuser.startswith(said)) and \
+                    (e.source.code or "")[:3] == (d.source.code or "-")[:3]:
                 out[n] = replace(e, status="denied", claimant=d.source)
     return out
 

@@ -721,9 +721,9 @@ class ActorResolver:
             # a description, not a word for the group named before)
             # "Houthi forces attacked a ship, the group's spokesman said": the armed group
             # named last, in this sentence or before
-            here = [m.code for m in self.mentions(sent, memory.names_only())
-                    if m.token_end <= head and _armed_group(m.code)]
-            code = here[-1] if here else next(
+            groups = [m.code for m in self.mentions(sent, memory.names_only())
+                      if m.token_end <= head and _armed_group(m.code)]
+            code = groups[-1] if groups else next(
                 (r.code for r in memory._recent(sent.index, head)
                  if _armed_group(r.code) and not r.kind.startswith("coref")), None)
             if code is not None:
