@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tidings.coding import sports
+from tidings.coding import evaluations, sports
 from tidings.coding import status as status_mod
 from tidings.coding.actors import roles_of
 from tidings.coding.codebook import Codebook, load_codebook
@@ -40,6 +40,7 @@ from tidings.coding.resolver import (
     AREA_WORDS,
     HELD_WORDS,
     LOCATIVE_PREPS,
+    NON_ACTOR_HEADS,
     NON_STATE_PREFIXES,
     POSSESSIVE_PRONOUNS,
     ActorResolver,
@@ -103,6 +104,7 @@ SAID_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 DONE_NOT_SAID = {"014", "113", "115", "116", "128"}
 # nouns naming an act, by the CAMEO roots of the acts they can name again ("rejected the
 # warning", "condemned the attack": see ``CameoCoder._referred_target``)
+ALL_ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 ACT_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("warning",), frozenset({"01", "13"})),
     **dict.fromkeys(("threat", "ultimatum"), frozenset({"13"})),
@@ -111,7 +113,8 @@ ACT_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("demand",), frozenset({"10"})),
     **dict.fromkeys(("appeal", "request", "call"), frozenset({"02"})),
     **dict.fromkeys(("proposal", "offer", "plan"), frozenset({"03", "05"})),
-    **dict.fromkeys(("sanction", "expulsion", "ban", "embargo"), frozenset({"16", "17"})),
+    **dict.fromkeys(("sanction", "expulsion", "ban", "embargo", "tariff", "duty",
+                     "restriction", "blockade"), frozenset({"16", "17"})),
     **dict.fromkeys(("attack", "strike", "raid", "assault", "shelling", "bombing",
                      "airstrike", "killing", "massacre", "bombardment", "incursion",
                      "offensive"), frozenset({"18", "19", "20"})),
@@ -123,8 +126,7 @@ ACT_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("exercise", "drill", "deployment", "buildup", "build-up"),
                     frozenset({"15"})),
     # words that name whatever was done last: "Guyana condemned the move"
-    **dict.fromkeys(("move", "decision", "step", "action", "measure"),
-                    frozenset(f"{n:02d}" for n in range(1, 21))),
+    **dict.fromkeys(("move", "decision", "step", "action", "measure"), ALL_ROOTS),
 }
 # cooperative roots: intent, meeting, diplomatic and material cooperation, aid, yielding
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -518,6 +520,7 @@ class CameoCoder:
         out = [self._referred_target(sent, c) for c in out]
         out = [self._purpose_target(sent, c) for c in out]
         out.extend(self._agreements(sent, out))
+        out.extend(self._judgements(sent, out))
         protests = {c.anchor for c in out if (c.code or c.pattern.code)[:2] == "14"}
         if protests:
             # "blocked roads to protest against fuel prices", "went on strike to demand higher
@@ -594,6 +597,58 @@ class CameoCoder:
                 out.append(replace(cand, code="138" if word in THREATENED_FORCE else "130"))
                 continue
             out.append(cand)
+        return out
+
+    def _judgements(self, sent: ParsedSentence, cands: list[_Candidate]) -> list[_Candidate]:
+        """"India called the moves unilateral", "the ministry described the sanctions as a
+        hostile act", "China said the visit was a serious provocation": judging an act or an
+        actor by a word of ``data/evaluations.yaml`` criticises (111) or praises (051) its
+        author, when the text says who that is."""
+        by_anchor = {c.anchor: c for c in cands}
+        out: list[_Candidate] = []
+        for verb in sent.tokens:
+            if verb.pos != "VERB" or verb.lemma.lower() not in evaluations.JUDGING_VERBS:
+                continue
+            own = by_anchor.get(verb.i)
+            if own is not None and self.codebook.lookup(own.code or own.pattern.code).root in (
+                    "01", "11", "12"):
+                continue  # ("condemned the move as a violation": coded by the verb)
+            found = evaluations.judged(sent, verb)
+            code = evaluations.judgement(sent, found[1]) if found is not None else None
+            if found is None or code is None:
+                continue
+            thing, word = found
+            source = self._subject(sent, verb)
+            if not source:
+                continue
+            target = [m for m in self._resolve(sent, thing.i)
+                      if not any(_same_actor(m.code, s.code) or m.code == s.code[:3]
+                                 for s in source)]
+            told = by_anchor.get(thing.i)
+            if not target and told is not None:
+                target = list(told.source)  # "said the visit by Pelosi was a provocation"
+            if not target:
+                target = self._owned_event(sent, thing)[0] or self._prep_objects(
+                    sent, thing.i, ("by", "between", "of", "from"))
+            if not target and self._memory is not None and (
+                    lemma_of(thing) in ACT_NOUNS or thing.lower in ("it", "this", "that")):
+                author = self._memory.act_source(
+                    sent.index, ACT_NOUNS.get(lemma_of(thing), ALL_ROOTS),
+                    {m.code for m in source})
+                span = sent.subtree(thing.i)
+                text = sent.text[span[0].start - sent.start: span[-1].end - sent.start]
+                target = [Mention(text, span[0].start, span[-1].end, sent.index, span[0].i,
+                                  span[-1].i + 1, thing.i, m.code, "coref:act", m.actor_name)
+                          for m in author]
+            target = [m for m in target if not any(m.code[:3] == s.code[:3] for s in source)]
+            if not target:
+                continue
+            pattern = Pattern((lemma_of(verb),), False, code)
+            # (the words judging are the trigger: "called the moves unilateral", "said ... was
+            # [a serious provocation]")
+            trigger = (word.i,) if word.i > thing.i + 1 and verb.i < thing.i and \
+                lemma_of(verb) in evaluations.SAYING_VERBS else (verb.i, word.i)
+            out.append(_Candidate(pattern, trigger, verb.i, source, target, code=code))
         return out
 
     def _passive_threats(self, sent: ParsedSentence, cands: list[_Candidate]
@@ -1259,7 +1314,8 @@ class CameoCoder:
                         self._prep_objects(sent, obj.i, ("to", "in", "from"))
                     # ("recalled its ambassador to Kenya": Kenya; "Saudi Arabia and Iran
                     # agreed to reopen their embassies": each other's)
-                    if alt or self.codebook.lookup(pattern.code).root in ("08", "16") or \
+                    # ("put its army on high alert": no one's)
+                    if alt or self.codebook.lookup(pattern.code).root in ("08", "15", "16") or \
                             len(source) > 1:
                         target = alt
             elif obj is not None:
@@ -1279,6 +1335,26 @@ class CameoCoder:
                 dative = next((c for c in kids if c.dep == "dative"), None)
                 if dative is not None:
                     target = self._resolve(sent, dative.i)
+            if not target and obj is not None and self._memory is not None and \
+                    lemma_of(obj) in NON_ACTOR_HEADS:
+                # "said a Russian helicopter violated its airspace": the owner of the place
+                # or thing acted on
+                poss = next((c for c in sent.children(obj.i) if c.dep == "poss"
+                             and c.lower in ("its", "their")), None)
+                code = self.resolver.possessor(sent, poss.i, self._memory) \
+                    if poss is not None else None
+                if poss is not None and (code is None or any(code[:3] == m.code[:3]
+                                                             for m in source)):
+                    # (a place is a state's: "Lithuania said a Russian helicopter violated its
+                    # airspace" — not the helicopter's)
+                    code = next((m.code for m in reversed(self.resolver.mentions(
+                        sent, self._memory.names_only())) if m.token_end <= poss.i
+                        and len(m.code) == 3 and m.code.isalpha()
+                        and m.code not in NON_STATE_PREFIXES), None)
+                if poss is not None and code is not None and \
+                        not any(code[:3] == m.code[:3] for m in source):
+                    target = [Mention(poss.text, poss.start, poss.end, sent.index, poss.i,
+                                      poss.i + 1, poss.i, code, "coref:possessive")]
         if not target and (self.codebook.lookup(pattern.code).root in ("18", "19", "20")
                            or pattern.code == "175"):
             target = self._struck_owner(sent, verb, theme, source)
@@ -1295,8 +1371,11 @@ class CameoCoder:
             source = target = roles["compound"]
         source = roles.get("source") or source
         target = roles.get("target") or target
+        # (a person the dictionary does not know is a party all the same: "accused Pashinyan
+        # of giving away land to Azerbaijan" is aimed at him, not at Azerbaijan)
         unknown_party = obj is not None and not target and (
-            self.resolver.is_party(sent, obj.i) or force_on_event)
+            self.resolver.is_party(sent, obj.i) or force_on_event or (
+                obj.pos == "PROPN" and obj.ent_type in ("PERSON", "ORG", "")))
         mutual = len(source) > 1 and not target and \
             _reciprocal(self.codebook.lookup(pattern.code).code, lemma_of(verb))
         if not passive and not unknown_party and (not target or (source and all(

@@ -626,9 +626,13 @@ class ActorResolver:
         names = [m for m in memory.named_in[sent.index] if m.head != head]
         countries = {m.code[:3] for m in names}
         verb = _clause_verb(sent, head)
+        # (a domestic organ and a domestic party need not share a clause: "Indonesian police
+        # said 95 demonstrators were detained")
         if len(countries) != 1 or not any(
                 (roles_of(m.code) & DOMESTIC_ROLES or role in DOMESTIC_ROLES)
-                and _clause_verb(sent, m.head) == verb for m in names):
+                and (_clause_verb(sent, m.head) == verb or (
+                    roles_of(m.code) & DOMESTIC_ROLES and role in DOMESTIC_ROLES))
+                for m in names):
             return None
         country = next(iter(countries))
         return country if country.isalpha() and country not in NON_STATE_PREFIXES else None
