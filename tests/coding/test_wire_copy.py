@@ -94,3 +94,16 @@ def test_the_groups_spokesman_speaks_for_the_armed_group_named_before(coded):
 def test_civilians_destroying_property_riot(coded):
     got = coded("Bolivian protesters burned down a police station.")
     assert any(s == "BOLOPP" and c == "145" for s, _, c, *_ in got), got
+
+
+def test_an_act_held_off_until_something_happens_holds_on_it(parser):
+    p = Pipeline(locations=False)
+    p._parser = parser
+    r = p.process(Article(id="t", text="Bolivia's government said it would not resume talks "
+                                        "with the miners' union until the union ends its "
+                                        "blockades."))
+    refusal = next(e for e in r.events if e.cameo_root == "12")
+    assert refusal.status == "asserted" and refusal.condition is not None
+    assert refusal.condition.text.startswith("until")
+    # what is waited for is only supposed
+    assert all(e.status == "hypothetical" for e in r.events if e is not refusal), r.events

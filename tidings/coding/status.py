@@ -190,7 +190,8 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
         sibling = via == "conj" and prev is not None and prev.tag in FINITE_TAGS and \
             prev.pos in ("VERB", "AUX")
         if via == "advcl" and prev is not None and local and not definite and any(
-                m.dep == "mark" and m.lower in CONDITION_MARKS - {"once", "whether"}
+                m.dep == "mark" and (m.lower in CONDITION_MARKS - {"once", "whether"} or (
+                    m.lower == "until" and _ahead(sent, tok)))
                 for m in sent.children(prev.i)):
             # "would not approve it unless Stockholm cracked down": the crackdown is only
             # supposed; the main clause's negation and modals are not its own
@@ -323,7 +324,12 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
                     # (a threat made in the past still holds on its condition: "warned
                     # Finland of consequences if it joined NATO")
                     marks = [m for m in sent.children(c.i) if m.dep == "mark"]
-                    if marks and marks[0].lower in CONDITION_MARKS - {"whether"}:
+                    # ("will not return until the government calls an election": an act held
+                    # off until then holds on it; "will boycott parliament until ..." is
+                    # planned, only its end waits)
+                    if marks and (marks[0].lower in CONDITION_MARKS - {"whether"} or (
+                            marks[0].lower == "until" and _ahead(sent, tok) and any(
+                                k.dep == "neg" for k in sent.children(tok.i)))):
                         found.append("conditional")
                         condition = _span(sent, sent.subtree(c.i))
                         cues.append(f"condition:{marks[0].text}")
@@ -513,6 +519,15 @@ def _met(sent: ParsedSentence, verb: Token, cond: Token, came_from: Token | None
     the condition itself ("faced catastrophe unless the US worked with Europe", "if they'd had
     a grant") is never told as done."""
     return not (came_from is not None and came_from.i == cond.i) and _done(sent, verb)
+
+
+def _ahead(sent: ParsedSentence, verb: Token) -> bool:
+    """Whether a verb tells an act still to come: a future or conditional modal, or "vowed
+    to", "plans to" above it."""
+    if any(c.dep == "aux" and c.lower in FUTURE_AUX | {"would"} for c in sent.children(verb.i)):
+        return True
+    return verb.dep == "xcomp" and verb.head != verb.i and \
+        sent.tokens[verb.head].lemma.lower() in INTENT
 
 
 def _condition_phrase(sent: ParsedSentence, prep: Token) -> bool:
