@@ -107,3 +107,10 @@ def test_an_act_held_off_until_something_happens_holds_on_it(parser):
     assert refusal.condition.text.startswith("until")
     # what is waited for is only supposed
     assert all(e.status == "hypothetical" for e in r.events if e is not refusal), r.events
+
+
+def test_an_accusing_participle_claims_for_the_main_subject(coded):
+    got = coded("Chad recalled its ambassador from Khartoum on Monday, accusing Sudan of "
+                "arming rebels near the border.")
+    assert any(s.startswith("SDN") and status == "claimed" and claimant == "TCD"
+               for s, _, _, status, claimant in got), got

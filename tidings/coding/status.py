@@ -535,8 +535,14 @@ def _condition_phrase(sent: ParsedSentence, prep: Token) -> bool:
     return any(words[: len(p)] == p for p in CONDITION_PHRASES)
 
 
-def _subject(sent: ParsedSentence, verb: int) -> int | None:
+def _subject(sent: ParsedSentence, verb: int, depth: int = 0) -> int | None:
+    """The verb's subject, or for a verb with none that shares one ("cut ties, accusing Abu
+    Dhabi of arming the RSF", "said X and denied Y"), the subject of the verb it hangs on."""
     for c in sent.children(verb):
         if c.dep in ("nsubj", "nsubjpass"):
             return c.i
+    tok = sent.tokens[verb]
+    if depth < 3 and tok.head != tok.i and tok.dep in ("advcl", "conj", "xcomp") and \
+            tok.tag in ("VBG", "VB", "VBD", "VBZ", "VBP"):
+        return _subject(sent, tok.head, depth + 1)
     return None
