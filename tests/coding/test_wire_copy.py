@@ -114,3 +114,25 @@ def test_an_accusing_participle_claims_for_the_main_subject(coded):
                 "arming rebels near the border.")
     assert any(s.startswith("SDN") and status == "claimed" and claimant == "TCD"
                for s, _, _, status, claimant in got), got
+
+
+def test_the_move_after_an_attack_is_not_the_attack(coded):
+    got = coded("Azerbaijani forces shelled Armenian villages. Armenia suspended its "
+                "participation in the alliance. The Kremlin said it regretted the decision.")
+    assert any(c == "012" and t == "ARM" for s, t, c, *_ in got), got
+
+
+def test_two_parties_claims_of_force_are_two_events(coded):
+    got = coded("India and Pakistan exchanged fire in Kashmir, according to the Indian army. "
+                "Pakistan's army denied that its troops had fired first and accused Indian "
+                "forces of shelling villages.")
+    assert any(s.startswith("IND") and c.startswith("19") and status == "claimed" and
+               claimant == "PAKMIL" for s, _, c, status, claimant in got), got
+    assert any(s == "PAKMIL" and c == "112" and status == "asserted"
+               for s, _, c, status, _ in got), got
+
+
+def test_a_militia_named_by_an_unknown_name_is_not_the_last_group(coded):
+    got = coded("M23 rebels seized the town of Rubaya. Kigali said Kinshasa was collaborating "
+                "with the FDLR militia.")
+    assert not any(t == "CODREBM23" and c == "060" for _, t, c, *_ in got), got

@@ -125,8 +125,10 @@ ACT_NOUNS: dict[str, frozenset[str]] = {
                     frozenset({"11", "12", "17"})),
     **dict.fromkeys(("exercise", "drill", "deployment", "buildup", "build-up"),
                     frozenset({"15"})),
-    # words that name whatever was done last: "Guyana condemned the move"
-    **dict.fromkeys(("move", "decision", "step", "action", "measure"), ALL_ROOTS),
+    # words that name whatever was done last, other than words and force: "Guyana condemned
+    # the move" (after a law was passed, not after an attack)
+    **dict.fromkeys(("move", "decision", "step", "action", "measure"),
+                    ALL_ROOTS - {"01", "02", "18", "19", "20"} | {"191", "192"}),
 }
 # cooperative roots: intent, meeting, diplomatic and material cooperation, aid, yielding
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -2601,6 +2603,17 @@ def _same_report(a: str, b: str) -> bool:
     return a == b or {a, b} <= REPORTED_DONE
 
 
+def _same_teller(a: Event, b: Event) -> bool:
+    """Whether two claimed mentions rest on the same party's word: "India and Pakistan
+    exchanged fire, according to the Indian army" and Pakistan's claim that Indian forces
+    targeted villages are two claims, not one act told twice."""
+    if a.status != "claimed" or b.status != "claimed":
+        return True
+    x = a.claimant.code if a.claimant is not None else None
+    y = b.claimant.code if b.claimant is not None else None
+    return not x or not y or x[:3] == y[:3]
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of one event in an article, keeping the first mention and every
     mention's evidence: the same code between the same actors (at country/group level) with the
@@ -2629,7 +2642,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             # into the court's charge)
             k = next((i for i in by_source.get((country, ev.cameo), ())
                       if _roles_agree(out[i].source.code, ev.source.code)
-                      and _same_report(out[i].status, ev.status)), None)
+                      and _same_report(out[i].status, ev.status)
+                      and _same_teller(out[i], ev)), None)
         if k is not None:
             first = out[k]
             out[k] = replace(first, evidence=first.evidence + ev.evidence,
@@ -2640,7 +2654,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             # the act this one tells with its target ("fired two missiles at a Greek tanker")
             k = next((i for i in untargeted.get((country, ev.cameo), ())
                       if _roles_agree(out[i].source.code, ev.source.code)
-                      and _same_report(out[i].status, ev.status)), None)
+                      and _same_report(out[i].status, ev.status)
+                      and _same_teller(out[i], ev)), None)
             if k is not None:
                 first = out[k]
                 untargeted[(country, ev.cameo)].remove(k)

@@ -169,13 +169,13 @@ class ArticleMemory:
                    other_than: frozenset[str] | set[str] = frozenset(),
                    not_roles: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
         """The source of the latest act in an earlier sentence of the window whose CAMEO root
-        is one of ``roots`` and whose source is none of ``other_than`` and has none of the
-        roles ``not_roles`` ("China warned Taiwan. Taipei rejected the warning": the
-        warning's author)."""
+        (or three-digit code) is one of ``roots`` and whose source is none of ``other_than``
+        and has none of the roles ``not_roles`` ("China warned Taiwan. Taipei rejected the
+        warning": the warning's author)."""
         for at, _, done, source, _ in reversed(self.acts):
             if at < sentence - COREF_WINDOW:
                 break
-            if at < sentence and done[:2] in roots and not any(
+            if at < sentence and (done[:2] in roots or done[:3] in roots) and not any(
                     m.code.startswith(o) or o.startswith(m.code)
                     for m in source for o in other_than) and not any(
                     roles_of(m.code) & not_roles for m in source):
@@ -720,7 +720,10 @@ class ActorResolver:
                 return _mention(sent, *span, head, body.code, "coref:body")
         if lemma in GROUP_DESCRIPTIONS and any(c.dep in ("det", "poss") and c.lower in (
                 "the", "this", "its", "their") for c in sent.children(head)) and \
-                htok.tag == "NN" and not any(c.dep == "relcl" for c in sent.children(head)):
+                htok.tag == "NN" and not any(
+                    c.dep == "relcl" or (c.dep in ("compound", "amod", "nmod") and c.pos == "PROPN")
+                    for c in sent.children(head)):
+            # (nor is "the FDLR militia", named by a name the dictionary does not know)
             # (but "the militant group that has seized parts of Iraq" is told by its clause,
             # a description, not a word for the group named before)
             # "Houthi forces attacked a ship, the group's spokesman said": the armed group

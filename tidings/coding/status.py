@@ -426,6 +426,13 @@ def lifted_conjunct(sent: ParsedSentence, verb: Token) -> Token | None:
     if verb.dep != "conj" or verb.tag not in FINITE_TAGS or verb.head == verb.i:
         return None
     head = sent.tokens[verb.head]
+    if head.pos in ("VERB", "AUX") and head.tag == "VBN" and head.dep == "ccomp" and \
+            verb.lemma.lower() in SPEECH | ACCUSING and head.head != head.i and \
+            sent.tokens[head.head].tag in FINITE_TAGS and not any(
+                c.dep in ("nsubj", "nsubjpass", "aux") for c in sent.children(verb.i)):
+        # "denied that its troops had opened fire and accused Indian forces of ...": words
+        # after a reported deed are the reporter's own
+        return sent.tokens[head.head]
     if head.pos not in ("VERB", "AUX") or head.tag not in ("VB", "VBG"):
         # (a participle head may share its "had" with the conjunct: "had arrested 4,000
         # rioters and shot dead 98", where the tagger reads "shot" as a past tense)
