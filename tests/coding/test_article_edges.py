@@ -33,7 +33,10 @@ def test_a_dateline_after_a_headline_is_no_actor(coded, sep):
 def test_a_headline_act_told_again_with_its_target_is_one_event(coded):
     got = coded("Houthis claim missile attack on tanker\n\nThe Houthis said they had fired two "
                 "missiles at a Greek tanker in the Red Sea.")
-    assert [(src, tgt, code) for src, _, tgt, code, _ in got] == [("YEMREBHTI", "GRC", "190")]
+    assert [(src, tgt, code) for src, _, tgt, code, _ in got if code != "015"] == [
+        ("YEMREBHTI", "GRC", "190")]
+    # (the headline's claim is a claim of responsibility of its own)
+    assert any(src == "YEMREBHTI" and code == "015" for src, _, _, code, _ in got)
 
 
 def test_headline_clauses_side_by_side_do_not_govern_each_other(coded):

@@ -136,3 +136,38 @@ def test_a_militia_named_by_an_unknown_name_is_not_the_last_group(coded):
     got = coded("M23 rebels seized the town of Rubaya. Kigali said Kinshasa was collaborating "
                 "with the FDLR militia.")
     assert not any(t == "CODREBM23" and c == "060" for _, t, c, *_ in got), got
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence(coded):
+    got = coded("Nigerien troops killed 20 militants near Tillaberi, army spokesman Col. "
+                "Amadou Issa said.")
+    assert any(s == "NERMIL" and status == "claimed" for s, _, _, status, _ in got), got
+
+
+def test_unable_to_act_is_not_acting(coded):
+    got = coded("Chadian authorities said they had been unable to deliver food aid to the "
+                "camps.")
+    assert all(status == "negated" for _, _, c, status, _ in got if c.startswith("07")), got
+
+
+def test_who_tells_an_act_is_not_its_target(coded):
+    got = coded("Malian jihadists torched dozens of homes near Mopti, according to a local "
+                "official.")
+    assert not any(t is not None and t.endswith("GOV") for _, t, *_ in got), got
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Haitian gang members raided a police station in Port-au-Prince.", ("HTICRM", "190")),
+    ("Somali gunmen stormed the compound of a hotel in Mogadishu.", ("SOMREB", "190")),
+    ("Kinshasa accused Rwanda of supporting the M23 rebels.", ("RWA", "072")),
+    ("The Pakistani Taliban claimed the bombing of a police station in Peshawar.",
+     ("PAKREBTTP", "015")),
+])
+def test_armed_groups_acts_are_coded_as_force_or_arms(coded, text, wanted):
+    assert any((s, c) == wanted for s, _, c, *_ in coded(text)), coded(text)
+
+
+def test_a_demand_rejected_is_aimed_at_who_asked(coded):
+    got = coded("ECOWAS urged Guinea's junta to release detained politicians. The junta "
+                "rejected the demand.")
+    assert any(c.startswith("12") and t == "IGOWAS" for _, t, c, *_ in got), got

@@ -107,11 +107,13 @@ DONE_NOT_SAID = {"014", "113", "115", "116", "128"}
 ALL_ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 ACT_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("warning",), frozenset({"01", "13"})),
-    **dict.fromkeys(("threat", "ultimatum"), frozenset({"13"})),
+    **dict.fromkeys(("threat",), frozenset({"13"})),
+    **dict.fromkeys(("ultimatum",), frozenset({"13", "10"})),
     **dict.fromkeys(("accusation", "allegation", "charge", "criticism", "remark", "comment",
                      "claim"), frozenset({"11", "01"})),
-    **dict.fromkeys(("demand",), frozenset({"10"})),
-    **dict.fromkeys(("appeal", "request", "call"), frozenset({"02"})),
+    # (an appeal and a demand name each other: "The AU urged the junta to hold elections.
+    # The junta rejected the demand.")
+    **dict.fromkeys(("demand", "appeal", "request", "call"), frozenset({"02", "10"})),
     **dict.fromkeys(("proposal", "offer", "plan"), frozenset({"03", "05"})),
     **dict.fromkeys(("sanction", "expulsion", "ban", "embargo", "tariff", "duty",
                      "restriction", "blockade"), frozenset({"16", "17"})),
@@ -174,6 +176,8 @@ ARMED_SENSES = {"fire"}
 # Belgrade", not "troops marched into the town")
 CIVIL_SENSES = {"march", "rally"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+# armed men outside the state: rebels, insurgents, militias, criminal gangs
+NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "CRM", "SEP"})
 # force words that, done by unarmed civilians, are a riot (145), not military force
 RIOT_VERBS = {"clash", "storm", "attack", "fight", "battle", "ransack", "overrun"}
 # verbs of agreeing to an act, which is an intent to cooperate where no pattern names the act
@@ -1323,8 +1327,10 @@ class CameoCoder:
             elif obj is not None:
                 # an event noun is no participant; whoever it belongs to is: "condemned the
                 # Israeli blockade" criticises Israel, "deliberating Egypt's queries" Egypt
-                target = self._owned_event(sent, obj)[0]
-                if not target:
+                owner, struck = self._owned_event(sent, obj)
+                # ("claimed the attack on a police station": who was attacked)
+                target = struck if pattern.code == "015" else owner
+                if not target and pattern.code != "015":
                     # ("accused Indian forces": a word for an act and for an agent, here the
                     # agent)
                     target = [m for m in self._resolve(sent, obj.i) if m.rule.endswith("agent")
@@ -1531,7 +1537,10 @@ class CameoCoder:
 
         for c in sent.children(verb.i):
             if c.dep in ("advcl", "parataxis", "relcl") or (
-                    c.dep == "conj" and c.pos in ("VERB", "AUX")):
+                    c.dep == "conj" and c.pos in ("VERB", "AUX")) or (
+                    c.dep == "prep" and c.lower == "according"):
+                # (nor who tells it: "torched dozens of homes, according to a community
+                # leader")
                 skip.update(t.i for t in sent.subtree(c.i))
         tried: set[int] = set()
         for t in sent.subtree(verb.i):
@@ -2124,7 +2133,20 @@ class CameoCoder:
                                       for m in cand.source):
             # state forces bombing: from the air (195), not a planted bomb (183)
             info = self.codebook.lookup("195")
-        if ((info.root == "19" and lemma_of(sent.tokens[cand.anchor]) in RIOT_VERBS) or
+        anchor_lemma = lemma_of(sent.tokens[cand.anchor])
+        if info.code in ("145", "173") and all(roles_of(m.code) & NON_STATE_ARMED
+                                               for m in cand.source) and (
+                info.code == "145" or anchor_lemma in ("raid", "storm")):
+            # "gunmen stormed the compound", "gang members raided a police station": armed
+            # men attack; they neither riot nor arrest
+            info = self.codebook.lookup("190")
+        if info.code == "051" and anchor_lemma in ("support", "back", "sponsor") and \
+                cand.target and all(roles_of(m.code) & NON_STATE_ARMED or
+                                    m.code.startswith("IMG") for m in cand.target):
+            # "Rwanda denies supporting the militia", "rebels backed by Rwanda": backing an
+            # armed group is arming it
+            info = self.codebook.lookup("072")
+        if ((info.root == "19" and anchor_lemma in RIOT_VERBS) or
                 info.code == "1712") and all(_civilian(m.code) for m in cand.source):
             # "students clashed with police", "protesters stormed the residence", "a
             # protester demolished the building": a riot (CAMEO's 17 is coercion by those
@@ -2652,10 +2674,12 @@ def merge_events(events: list[Event]) -> list[Event]:
         if ev.target is not None:
             # an earlier mention that named no target ("Houthis claim missile attack") told
             # the act this one tells with its target ("fired two missiles at a Greek tanker")
+            # (told close together: a headline and its lead, not any later act of the kind)
             k = next((i for i in untargeted.get((country, ev.cameo), ())
                       if _roles_agree(out[i].source.code, ev.source.code)
                       and _same_report(out[i].status, ev.status)
-                      and _same_teller(out[i], ev)), None)
+                      and _same_teller(out[i], ev)
+                      and ev.sentence_index - out[i].sentence_index <= 2), None)
             if k is not None:
                 first = out[k]
                 untargeted[(country, ev.cameo)].remove(k)

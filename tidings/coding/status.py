@@ -37,7 +37,7 @@ HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "potentially", "con
 CLAIM_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly",
                  "seemingly"}
 # verbs whose infinitive did not happen ("refused to meet", "failed to deliver")
-NOT_DONE = {"refuse", "decline", "fail", "neglect", "reject", "avoid", "omit"}
+NOT_DONE = {"refuse", "decline", "fail", "neglect", "reject", "avoid", "omit", "unable"}
 REFRAIN = {"refrain", "abstain", "desist"}
 # verbs that stop a plan or decision before its act happens
 THWARTING = {"block", "veto", "reject", "thwart", "scrap", "cancel", "overturn", "halt",

@@ -150,7 +150,7 @@ def _sentences(doc: Any) -> Iterator[tuple[int, int, list[str]]]:
     n = len(toks)
     i = 0
     while i < n:
-        if _ENDS_SENTENCE.match(toks[i].text):
+        if _ENDS_SENTENCE.match(toks[i].text) and not _abbreviation(toks, i):
             while i + 1 < n and not toks[i].whitespace_ and toks[i + 1].text in _CLOSERS:
                 i += 1
             yield toks[start].i, toks[i].i + 1, [t.text for t in toks[start : i + 1]]
@@ -158,6 +158,22 @@ def _sentences(doc: Any) -> Iterator[tuple[int, int, list[str]]]:
         i += 1
     if start < n:
         yield toks[start].i, toks[-1].i + 1, [t.text for t in toks[start:]]
+
+
+def _abbreviation(toks: list[Any], i: int) -> bool:
+    """Whether a full stop ends a title or an initial before a name, not the sentence: "army
+    spokesman Col. Souleymane Dembele said", "led by Capt. Ibrahim Traore", "John F. Kennedy"
+    (the tokenizer splits the stop from "Col", "Capt" and "F")."""
+    if toks[i].text != "." or i == 0 or toks[i - 1].whitespace_:
+        return False
+    word = toks[i - 1].text
+    return word.lower() in _TITLES or (len(word) == 1 and word.isupper())
+
+
+# titles before a name, written with a full stop
+_TITLES = frozenset({"col", "gen", "lt", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "brig",
+                     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "pres", "rev", "st",
+                     "mt", "cdr", "cpl", "pvt", "supt", "insp", "hon", "amb", "sheikh"})
 
 
 def _piece(doc: Any, offset: int, tokens: tuple[int, int], parse: bool
