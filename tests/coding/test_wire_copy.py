@@ -171,3 +171,10 @@ def test_a_demand_rejected_is_aimed_at_who_asked(coded):
     got = coded("ECOWAS urged Guinea's junta to release detained politicians. The junta "
                 "rejected the demand.")
     assert any(c.startswith("12") and t == "IGOWAS" for _, t, c, *_ in got), got
+
+
+def test_a_weapon_is_not_the_story_countrys_forces(coded):
+    got = coded("KYIV (Reuters) - Russia launched a massive drone attack on Ukraine overnight. "
+                "Ukrainian air defences shot down 110 of the drones, the air force said.")
+    assert any(s == "RUS" and t == "UKR" and c.startswith("19") for s, t, c, *_ in got), got
+    assert not any(s == "UKRMIL" and t == "UKR" for s, t, *_ in got), got

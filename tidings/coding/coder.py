@@ -43,6 +43,7 @@ from tidings.coding.resolver import (
     NON_ACTOR_HEADS,
     NON_STATE_PREFIXES,
     POSSESSIVE_PRONOUNS,
+    WEAPON_AGENTS,
     ActorResolver,
     ArticleMemory,
 )
@@ -1661,6 +1662,8 @@ class CameoCoder:
             if c.dep == "poss" and c.lower in ("his", "her", "their") and \
                     lemma_of(noun) in PATIENT_NOUNS:
                 continue  # "since her abduction": she was abducted
+            if c.dep == "compound" and lemma_of(c) in WEAPON_AGENTS:
+                continue  # "a drone attack": the weapon, not who launched it
             if c.dep in ("poss", "amod", "compound", "nmod"):
                 source = self._resolve(sent, c.i)
                 if lemma_of(c) in FIGURATIVE_MODIFIERS and lemma_of(noun) in THEATRE_NOUNS:

@@ -40,6 +40,11 @@ PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "number", "han
               "commander", "several", "many", "most", "all", "part", "wing", "branch", "faction"}
 # descriptions of an international body ("the regional bloc", "the alliance")
 BODY_DESCRIPTIONS = {"bloc", "alliance", "organisation", "organization", "grouping"}
+# weapons that stand for their owner's forces ("Israeli warplanes" → ISRMIL), but whose
+# owner is not the country of the story when none is named: "Ukraine shot down 110 of the
+# drones" (Russia's)
+WEAPON_AGENTS = {"warplane", "jet", "tank", "artillery", "drone", "warship", "gunboat",
+                 "gunship", "aircraft", "helicopter", "missile", "rocket"}
 # descriptions of an armed group named before: "Houthi forces attacked a ship, the group's
 # spokesman said", "the militia said"
 GROUP_DESCRIPTIONS = {"group", "militia", "movement", "faction", "insurgency", "insurgent"}
@@ -588,7 +593,8 @@ class ActorResolver:
                                                                  for a in all_atoms)
             for c in sent.children(head))
         if found is None and role is not None and not role.endswith("~") and \
-                not named_owner and htok.pos in ("NOUN", "PROPN") and (
+                not named_owner and htok.pos in ("NOUN", "PROPN") and \
+                htok.lemma.lower() not in WEAPON_AGENTS and (
                     (head_atom is not None and head_atom.role is not None)
                     or htok.lemma.lower() not in NON_ACTOR_HEADS):
             # (a role named only by a modifier of a thing is no actor: "the Police Bill"; one
