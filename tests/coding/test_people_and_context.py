@@ -50,3 +50,12 @@ def test_the_one_country_named_owns_the_government_and_its_pronoun(pipeline):
                           "ready to negotiate with the doctors' union.")
     assert ("SVKGOV", "SVKMED", "036", "planned") in got or \
         ("SVKGOV", "SVKLAB", "036", "planned") in got, got
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Myanmar's army lost a border town. The Kachin Independence Army seized the town.",
+     "MMRREB"),
+    ("The People's Liberation Army held drills near Taiwan.", "CHNMIL"),
+])
+def test_a_rebel_army_named_by_its_name_is_no_states_army(pipeline, text, wanted):
+    assert any(s == wanted and c in ("192", "150") for s, _, c, _ in coded(pipeline, text))

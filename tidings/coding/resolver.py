@@ -45,6 +45,10 @@ BODY_DESCRIPTIONS = {"bloc", "alliance", "organisation", "organization", "groupi
 # drones" (Russia's)
 WEAPON_AGENTS = {"warplane", "jet", "tank", "artillery", "drone", "warship", "gunboat",
                  "gunship", "aircraft", "helicopter", "missile", "rocket"}
+# words in the names of rebel armies ("National Liberation Army", "Kachin Independence Army")
+INSURGENT_NAME_WORDS = {"liberation", "independence", "resistance", "revolutionary", "salvation",
+                        "free", "freedom", "patriotic", "insurgent", "rebel", "self-defence",
+                        "self-defense", "mujahideen", "jihad"}
 # descriptions of an armed group named before: "Houthi forces attacked a ship, the group's
 # spokesman said", "the militia said"
 GROUP_DESCRIPTIONS = {"group", "militia", "movement", "faction", "insurgency", "insurgent"}
@@ -523,6 +527,13 @@ class ActorResolver:
                 for i in range(span[0] + 1, span[1])):
             # "a government-held district", "rebel-controlled areas": a place, not its holder
             role = None
+        if role == "MIL" and htok.text[:1].isupper() and htok.i > span[0] and any(
+                sent.tokens[i].lower in INSURGENT_NAME_WORDS for i in range(span[0], head)) \
+                and not any(c.dep == "poss" for c in sent.children(head)):
+            # (but "China's People's Liberation Army" is the state's)
+            # "the National Liberation Army", "the Kachin Independence Army": a name of
+            # armed rebels the dictionary does not know, no state's army
+            role = "REB"
         if head_atom is None and htok.lemma.lower() in AGREEMENT_HEADS:
             role = None  # a thing with a role word before it: "a military cooperation pact"
         # the atom naming the role: the head's own, or for a name the dictionary does not
@@ -805,7 +816,10 @@ class ActorResolver:
         if role is not None or lemma in PERSON_NOUNS:
             determiners = {c.lower for c in sent.children(head) if c.dep == "det"}
             plural = htok.tag in ("NNS", "NNPS")
-            if determiners & {"the", "this", "that", "these", "those"} or plural:
+            if (determiners & {"the", "this", "that", "these", "those"} or plural) and not any(
+                    c.dep == "compound" and c.pos == "PROPN" for c in sent.children(head)):
+                # (a name is no word for one told before: "the Kachin Independence Army"
+                # after "Myanmar's army")
                 r = memory.same_head(sent.index, head, lemma)
                 if r is not None:
                     return _mention(sent, *span, head, r.code, "coref:same-head")
