@@ -178,3 +178,11 @@ def test_a_weapon_is_not_the_story_countrys_forces(coded):
                 "Ukrainian air defences shot down 110 of the drones, the air force said.")
     assert any(s == "RUS" and t == "UKR" and c.startswith("19") for s, t, c, *_ in got), got
     assert not any(s == "UKRMIL" and t == "UKR" for s, t, *_ in got), got
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Moscow said it was ready for talks with Kyiv.", ("RUSGOV", "UKRGOV", "036")),
+    ("The Burkinabe junta said it was open to dialogue with ECOWAS.", ("BFAGOV", "IGOWAS", "036")),
+])
+def test_being_ready_for_talks_is_meaning_to_meet(coded, text, wanted):
+    assert (*wanted, "planned") in {(s, t, c, st) for s, t, c, st, _ in coded(text)}

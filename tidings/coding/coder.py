@@ -334,6 +334,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "thr
 FORCE_MOVING_VERBS = {"deploy", "send", "withdraw", "station", "dispatch", "redeploy",
                       "move", "pull", "evacuate"}
 AGREE_VERBS = {"agree", "consent", "commit"}  # "agreed to talks", "agreed on an exchange"
+# being ready for an act is meaning to take part: "ready for talks", "open to dialogue"
+READY_WORDS = {"ready", "willing", "prepared", "open", "available"}
 CHARGE_VERBS = {"charge", "indict", "task", "credit", "entrust"}  # "charged X with doing"
 SUBJ = ("nsubj", "csubj")
 SUBJ_PASS = ("nsubjpass",)
@@ -1738,8 +1740,8 @@ class CameoCoder:
         elif agree is not None:
             # "Hamas agreed to talks with Israel": the agreeing party means to take part
             # (036, planned)
-            if any(lemma_of(noun) in p.objs for p in self.patterns.verbs.get(
-                    lemma_of(agree), ())):
+            if agree.pos == "VERB" and any(lemma_of(noun) in p.objs for p in
+                                           self.patterns.verbs.get(lemma_of(agree), ())):
                 return None  # "agreed to a ceasefire" is the verb's own pattern (0871)
             anchor, trigger = agree.i, (agree.i, noun.i)
             source = self._subject(sent, agree)
@@ -2411,9 +2413,13 @@ def _agreed_to(sent: ParsedSentence, noun: Token) -> Token | None:
     if noun.dep != "pobj" or noun.head == noun.i:
         return None
     prep = sent.tokens[noun.head]
-    if prep.lower not in ("to", "on") or prep.head == prep.i:
+    if prep.lower not in ("to", "on", "for") or prep.head == prep.i:
         return None
     verb = sent.tokens[prep.head]
+    if prep.lower in ("to", "for") and verb.pos == "ADJ" and verb.lower in READY_WORDS:
+        return verb  # "said it was ready for talks", "open to dialogue"
+    if prep.lower == "for":
+        return None
     return verb if verb.pos == "VERB" and lemma_of(verb) in AGREE_VERBS else None
 
 
