@@ -186,3 +186,18 @@ def test_a_weapon_is_not_the_story_countrys_forces(coded):
 ])
 def test_being_ready_for_talks_is_meaning_to_meet(coded, text, wanted):
     assert (*wanted, "planned") in {(s, t, c, st) for s, t, c, st, _ in coded(text)}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Niger's junta accused France of plotting to destabilise the country, a charge Paris "
+     "has rejected.", ("FRAGOV", "NERGOV")),
+    ("Ethiopia accused Eritrea of arming rebels, a charge Asmara has rejected.",
+     ("ERIGOV", "ETH")),
+])
+def test_a_charge_rejected_in_the_same_sentence_is_aimed_at_the_accuser(coded, text, wanted):
+    assert any((s, t) == wanted and c.startswith("12") for s, t, c, *_ in coded(text))
+
+
+def test_a_court_remanding_a_leader_in_custody(coded):
+    got = coded("A Pakistani court remanded opposition leader Imran Khan in custody.")
+    assert ("PAKJUD", "PAKOPP", "173", "asserted", None) in got, got

@@ -286,7 +286,8 @@ IMPLIED_AGENTS = {"arrest": "COP", "detain": "COP", "apprehend": "COP", "nab": "
                   "charge": "JUD", "prosecute": "JUD", "convict": "JUD", "sentence": "JUD",
                   "take": "COP", "place": "COP", "put": "COP", "keep": "COP", "lock up": "COP",
                   "book": "COP", "raid": "COP", "impeach": "LEG", "incarcerate": "JUD",
-                  "detention": "COP", "roundup": "COP", "pick up": "COP", "catch": "COP"}
+                  "detention": "COP", "roundup": "COP", "pick up": "COP", "catch": "COP",
+                  "remand": "JUD"}
 # (not "hold": who holds someone is often another state — "Britons held at Guantanamo Bay")
 # Verbs by which a group owns an attack ("claimed the bombing", "took responsibility for")
 CLAIM_VERBS = {"claim", "accept", "take", "bear", "admit", "acknowledge"}
@@ -526,7 +527,7 @@ class CameoCoder:
         out = [self._with_harm(sent, c, out) for c in out]
         out = self._warnings(sent, out)
         out = self._asked_for(sent, out)
-        out = [self._referred_target(sent, c) for c in out]
+        out = [self._referred_target(sent, c, out) for c in out]
         out = [self._purpose_target(sent, c) for c in out]
         out.extend(self._agreements(sent, out))
         out.extend(self._judgements(sent, out))
@@ -763,7 +764,8 @@ class CameoCoder:
             return False
         return len({m.code for m in self._prep_objects(sent, obj.i, ("between",))}) > 1
 
-    def _referred_target(self, sent: ParsedSentence, cand: _Candidate) -> _Candidate:
+    def _referred_target(self, sent: ParsedSentence, cand: _Candidate,
+                         cands: Sequence[_Candidate] = ()) -> _Candidate:
         """A reaction to an act named by a definite noun reacts to its author: "China warned
         Taiwan. Taipei rejected the warning" (TWN 120 CHN), "Egypt condemned the attack" (the
         attacker, when an earlier sentence told the attack)."""
@@ -778,6 +780,15 @@ class CameoCoder:
                       None)
             obj = next((c for c in sent.children(to.i) if c.dep == "pobj"), None) \
                 if to is not None else None
+        if obj is None:
+            # (", a charge Asmara has rejected" parsed with the charge as the subject, or as
+            # the noun the clause hangs on)
+            obj = next((c for c in kids if c.dep == "nsubj" and lemma_of(c) in ACT_NOUNS
+                        and any(d.dep == "det" and d.lower in ("a", "an")
+                                for d in sent.children(c.i))), None)
+            if obj is None and verb.dep == "relcl" and verb.head != verb.i and \
+                    lemma_of(sent.tokens[verb.head]) in ACT_NOUNS:
+                obj = sent.tokens[verb.head]
         if obj is None or lemma_of(obj) not in ACT_NOUNS:
             return cand
         by = [m for c in sent.children(obj.i) if c.dep in ("prep", "agent")
@@ -787,6 +798,15 @@ class CameoCoder:
         if by:
             # "Manila rejected calls by the rebels to resume talks": the callers
             return replace(cand, target=by)
+        if any(c.dep == "det" and c.lower in ("a", "an") for c in sent.children(obj.i)) and \
+                any(t.text == "," for t in sent.tokens[:obj.i]):
+            # "accused France of plotting a coup, a charge Paris has rejected": the accuser
+            # earlier in the sentence
+            accusers = [m for o in cands if o.anchor < obj.i and self.codebook.lookup(
+                o.code or o.pattern.code).root in ACT_NOUNS[lemma_of(obj)]
+                for m in o.source if not any(_same_actor(m.code, s.code) or
+                                             m.code[:3] == s.code[:3] for s in cand.source)]
+            return replace(cand, target=accusers) if accusers else cand
         if not any((c.dep == "det" and c.lower in ("the", "this", "that", "these", "those"))
                    or (c.dep == "poss" and c.pos == "PRON") for c in sent.children(obj.i)):
             return cand

@@ -512,7 +512,13 @@ class ActorResolver:
                 # again, or held in an undated text ("President Joe Biden", not "former
                 # President Joe Biden")
                 titled = Entry(code[:3], "country", code[:3], e.name)
-                return _mention(sent, *span, head, compose(titled, title.role), "title+name",
+                title_role = title.role
+                if toks[title.end - 1].lemma.lower() in GENERIC_HEADS:
+                    # "opposition leader Imran Khan": whose leader the word before says
+                    whose = [a.role for a in atoms if a.role is not None
+                             and a.end == title.start]
+                    title_role = whose[-1] if whose else title_role
+                return _mention(sent, *span, head, compose(titled, title_role), "title+name",
                                 e.name)
             return _mention(sent, *span, head, code, e.kind, e.name)
         # ("Iran-backed militants", "Russia-aligned separatists": who backs them is not who
