@@ -201,3 +201,9 @@ def test_a_charge_rejected_in_the_same_sentence_is_aimed_at_the_accuser(coded, t
 def test_a_court_remanding_a_leader_in_custody(coded):
     got = coded("A Pakistani court remanded opposition leader Imran Khan in custody.")
     assert ("PAKJUD", "PAKOPP", "173", "asserted", None) in got, got
+
+
+def test_prosecutors_reporting_their_states_arrests_and_the_men_arrested(coded):
+    got = coded("Poland arrested two men suspected of spying for Belarus, national prosecutors "
+                "said.")
+    assert ("POL", None, "173", "claimed", "POLJUD") in got, got

@@ -2152,8 +2152,8 @@ class CameoCoder:
             said_act=info.root in SAID_ROOTS,
         )
         claimant = self._claimant(sent, result, article)
-        if claimant is not None and claimant.code is None and info.root in SAID_ROOTS:
-            claimant = self._own_organ(sent, result, claimant, cand.source)
+        if claimant is not None and claimant.code is None and info.root in SAID_ROOTS | {"17"}:
+            claimant = self._own_organ(sent, result, claimant, cand.source, info.root)
         if info.code == "183" and all(len(m.code) == 6 and m.code[3:] in ("MIL", "GOV")
                                       for m in cand.source):
             # state forces bombing: from the air (195), not a planted bomb (183)
@@ -2280,15 +2280,19 @@ class CameoCoder:
         return out
 
     def _own_organ(self, sent: ParsedSentence, result: status_mod.StatusResult,
-                   claimant: ActorRef, source: list[Mention]) -> ActorRef:
+                   claimant: ActorRef, source: list[Mention], root: str) -> ActorRef:
         """"Egypt urged Ethiopia to halt the filling, the foreign ministry said": a ministry,
         spokesman, court or state media named with no country that reports a state's words
-        (a statement, appeal, demand, rebuke or rejection) is that state's own."""
+        (a statement, appeal, demand, rebuke or rejection) is that state's own; so are
+        prosecutors, police or a ministry reporting the state's arrests and charges ("Germany
+        arrested three men, federal prosecutors said")."""
         if result.speaker is None:
             return claimant
         role = self.resolver.bare_role(sent, result.speaker)
         countries = {m.code[:3] for m in source}
-        if role not in SPEAKING_ORGANS or len(countries) != 1:
+        if role not in SPEAKING_ORGANS or len(countries) != 1 or (
+                root == "17" and (role not in ("COP", "JUD", "GOV") or any(
+                    roles_of(m.code) - {"COP", "JUD", "GOV"} for m in source))):
             return claimant
         country = next(iter(countries))
         if not country.isalpha() or country in NON_STATE_PREFIXES or \

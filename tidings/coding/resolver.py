@@ -59,6 +59,10 @@ PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "ministe
                 "leader", "commander", "diplomat", "ambassador", "envoy", "source", "negotiator",
                 "chief", "head", "general", "premier", "king", "emir", "prince", "governor",
                 "representative", "member", "aide", "adviser", "advisor", "officer"}
+# people of no role: "arrested three men suspected of spying for China" acts on the men, not
+# on China
+HUMAN_NOUNS = {"man", "woman", "person", "people", "suspect", "individual", "national",
+               "citizen", "child", "teenager", "boy", "girl", "resident", "villager"}
 # agreements: "a military cooperation pact" is no military (see _resolve_one)
 AGREEMENT_HEADS = {"agreement", "deal", "pact", "accord", "treaty", "cooperation", "partnership"}
 # Head nouns that name places, things or abstractions: "the Sinai-Gaza border" is no actor.
@@ -339,7 +343,7 @@ class ActorResolver:
         """Whether the noun at ``head`` names a party (an agent word such as "jihadists" or
         "protesters", or a person noun), resolved or not."""
         tok = sent.tokens[head]
-        if tok.lemma.lower() in PERSON_NOUNS:
+        if tok.lemma.lower() in PERSON_NOUNS | HUMAN_NOUNS:
             return True
         return any(a.role is not None and a.start <= head < a.end for a in self._atoms(sent))
 
@@ -570,6 +574,9 @@ class ActorResolver:
                   and a.entry.code not in self.dictionary.regions]
         owner = _nearest(states if states and len(states) < len(named) else named, head)
         owner_obj = of_obj if of_obj is not None else _prep_object(sent, head, ("in", "from"))
+        if role is None and owner is None and htok.lemma.lower() in HUMAN_NOUNS and \
+                _prep_object(sent, head, ("from",)) is not None:
+            role = "CVL"  # "two men from Hebron": its people
         if owner is None and owner_obj is not None and role is not None:
             # "members of military intelligence", "a court in Guyana", "police from Kenya"
             sub = _np_span(sent, owner_obj)
