@@ -81,3 +81,19 @@ def test_rights_groups_and_state_media_are_claimants_with_a_country(parser):
                           "police had arrested 40 people.", published="2026-11-20"))
     assert [(e.cameo, e.status, e.claimant.code if e.claimant else None) for e in r.events] == [
         ("190", "claimed", "KENHRI"), ("173", "claimed", "KENMED")]
+
+
+def test_a_headline_act_joins_the_bodys_telling_further_down(coded):
+    got = coded("Houthis fire missiles at ships, U.S. strikes back\nSANAA (Reuters) - Yemen's "
+                "Houthi rebels fired missiles at two ships in the Red Sea on Tuesday. The group "
+                "said the ships were linked to Israel. No damage was reported. Hours later, U.S. "
+                "forces struck Houthi radar sites near Hodeidah.")
+    us = [(src, tgt) for src, _, tgt, code, _ in got if src.startswith("USA") and code == "190"]
+    assert us == [("USA", "YEMREBHTI")], got
+
+
+def test_two_acts_of_one_kind_in_the_body_stay_two(coded):
+    got = coded("Ukrainian air defences shot down 110 drones overnight, the air force said. "
+                "Ukrainian drones struck an oil refinery in Russia, Russian officials said.")
+    assert any(tgt == "RUS" for _, _, tgt, _, _ in got), got
+    assert len([c for *_, c, _ in got if c.startswith("19")]) == 2, got

@@ -207,3 +207,14 @@ def test_prosecutors_reporting_their_states_arrests_and_the_men_arrested(coded):
     got = coded("Poland arrested two men suspected of spying for Belarus, national prosecutors "
                 "said.")
     assert ("POL", None, "173", "claimed", "POLJUD") in got, got
+
+
+def test_a_claim_through_a_news_agency_is_not_aimed_at_the_agency(coded):
+    got = coded("Islamic State claimed the attack through its Amaq news agency.")
+    assert ("IMGMOSISI", None, "015", "asserted", None) in got, got
+
+
+def test_a_group_named_by_its_backer_and_its_it(coded):
+    got = coded("Houthi rebels fired a missile at a tanker. The Iran-aligned group said it had "
+                "targeted the vessel.")
+    assert not any(s == "IRN" for s, *_ in got), got

@@ -1404,8 +1404,10 @@ class CameoCoder:
         target = roles.get("target") or target
         # (a person the dictionary does not know is a party all the same: "accused Pashinyan
         # of giving away land to Azerbaijan" is aimed at him, not at Azerbaijan)
+        # (nor is "claimed the attack through its news agency" aimed at the agency)
         unknown_party = obj is not None and not target and (
             self.resolver.is_party(sent, obj.i) or force_on_event or (
+                pattern.code == "015" and lemma_of(obj) in self.patterns.nouns) or (
                 obj.pos == "PROPN" and obj.ent_type in ("PERSON", "ORG", "")))
         mutual = len(source) > 1 and not target and \
             _reciprocal(self.codebook.lookup(pattern.code).code, lemma_of(verb))
@@ -2658,6 +2660,11 @@ def _same_report(a: str, b: str) -> bool:
     return a == b or {a, b} <= REPORTED_DONE
 
 
+def _headline(sentence: str) -> bool:
+    """Whether a sentence is a headline: no full stop, question or exclamation mark ends it."""
+    return not sentence.rstrip().endswith((".", "!", "?", "\"", "”", "'", "’"))
+
+
 def _same_teller(a: Event, b: Event) -> bool:
     """Whether two claimed mentions rest on the same party's word: "India and Pakistan
     exchanged fire, according to the Indian army" and Pakistan's claim that Indian forces
@@ -2699,6 +2706,15 @@ def merge_events(events: list[Event]) -> list[Event]:
                       if _roles_agree(out[i].source.code, ev.source.code)
                       and _same_report(out[i].status, ev.status)
                       and _same_teller(out[i], ev)), None)
+            if k is None:
+                # two mentions naming no target, told close together, one narrated and one
+                # claimed ("Houthi rebels fired a missile at a tanker. The group said it had
+                # targeted the vessel")
+                k = next((i for i in untargeted.get((country, ev.cameo), ())
+                          if _roles_agree(out[i].source.code, ev.source.code)
+                          and _same_report(out[i].status, ev.status)
+                          and _same_teller(out[i], ev)
+                          and ev.sentence_index - out[i].sentence_index <= 2), None)
         if k is not None:
             first = out[k]
             out[k] = replace(first, evidence=first.evidence + ev.evidence,
@@ -2707,12 +2723,12 @@ def merge_events(events: list[Event]) -> list[Event]:
         if ev.target is not None:
             # an earlier mention that named no target ("Houthis claim missile attack") told
             # the act this one tells with its target ("fired two missiles at a Greek tanker")
-            # (told close together: a headline and its lead, not any later act of the kind)
+            # (a headline and the body's telling, not any later act of the kind)
             k = next((i for i in untargeted.get((country, ev.cameo), ())
                       if _roles_agree(out[i].source.code, ev.source.code)
                       and _same_report(out[i].status, ev.status)
-                      and _same_teller(out[i], ev)
-                      and ev.sentence_index - out[i].sentence_index <= 2), None)
+                      and _same_teller(out[i], ev) and _headline(out[i].sentence)
+                      and ev.sentence_index - out[i].sentence_index <= 6), None)
             if k is not None:
                 first = out[k]
                 untargeted[(country, ev.cameo)].remove(k)

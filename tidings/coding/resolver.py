@@ -293,8 +293,12 @@ class ActorResolver:
         heads: list[int] = []
         for atom in self._atoms(sent):
             tok = sent.tokens[_phrase_head(sent, atom.start, atom.end)]
-            # climb to the noun the atom modifies ("Egyptian" → "army")
-            while tok.dep in ("amod", "compound", "poss", "nmod", "flat") and tok.head != tok.i:
+            # climb to the noun the atom modifies ("Egyptian" → "army"; "Iran" in "the
+            # Iran-aligned group" → "group", which Iran does not name)
+            while (tok.dep in ("amod", "compound", "poss", "nmod", "flat") or (
+                    tok.dep == "npadvmod" and tok.i + 2 < len(sent.tokens)
+                    and sent.tokens[tok.i + 1].text == "-"
+                    and sent.tokens[tok.i + 2].lower in BACKING_WORDS)) and tok.head != tok.i:
                 tok = sent.tokens[tok.head]
             if tok.i not in heads:
                 heads.append(tok.i)
@@ -799,7 +803,8 @@ class ActorResolver:
                     if t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN") and \
                             t.lemma.lower() not in PERSON_NOUNS:
                         m = self._resolve_one(sent, t.i, memory)
-                        if m is not None and m.rule.startswith("context"):
+                        if m is not None and m.rule.startswith(("context", "coref:group",
+                                                                "coref:body")):
                             return _mention(sent, head, head + 1, head, m.code, "coref:pronoun")
                         break
             return None
