@@ -218,3 +218,9 @@ def test_a_group_named_by_its_backer_and_its_it(coded):
     got = coded("Houthi rebels fired a missile at a tanker. The Iran-aligned group said it had "
                 "targeted the vessel.")
     assert not any(s == "IRN" for s, *_ in got), got
+
+
+def test_a_threat_coordinated_with_a_rebuke_shares_its_target(coded):
+    got = coded("Indian jets struck militant camps in Pakistan. Islamabad condemned the strikes "
+                "and warned of consequences.")
+    assert any(c.startswith("13") and t == "INDMIL" for _, t, c, *_ in got), got

@@ -177,6 +177,8 @@ ARMED_SENSES = {"fire"}
 # Belgrade", not "troops marched into the town")
 CIVIL_SENSES = {"march", "rally"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+# words said against someone: statements, demands, rebukes, rejections, threats
+VERBAL_REACTIONS = {"01", "10", "11", "12", "13"}
 # armed men outside the state: rebels, insurgents, militias, criminal gangs
 NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "CRM", "SEP"})
 # force words that, done by unarmed civilians, are a riot (145), not military force
@@ -528,6 +530,7 @@ class CameoCoder:
         out = self._warnings(sent, out)
         out = self._asked_for(sent, out)
         out = [self._referred_target(sent, c, out) for c in out]
+        out = self._shared_targets(sent, out)
         out = [self._purpose_target(sent, c) for c in out]
         out.extend(self._agreements(sent, out))
         out.extend(self._judgements(sent, out))
@@ -659,6 +662,24 @@ class CameoCoder:
             trigger = (word.i,) if word.i > thing.i + 1 and verb.i < thing.i and \
                 lemma_of(verb) in evaluations.SAYING_VERBS else (verb.i, word.i)
             out.append(_Candidate(pattern, trigger, verb.i, source, target, code=code))
+        return out
+
+    def _shared_targets(self, sent: ParsedSentence, cands: list[_Candidate]
+                        ) -> list[_Candidate]:
+        """"The Taliban condemned the strikes and warned of consequences": a rebuke, demand,
+        rejection or threat with no target, coordinated with one of the same speaker's that
+        has one, is aimed at the same party."""
+        by_anchor = {c.anchor: c for c in cands}
+        out = []
+        for cand in cands:
+            verb = sent.tokens[cand.anchor]
+            sibling = by_anchor.get(verb.head) if verb.dep == "conj" and \
+                verb.head != verb.i else None
+            if not cand.target and sibling is not None and sibling.target and \
+                    {m.code for m in sibling.source} == {m.code for m in cand.source} and \
+                    self.codebook.lookup(cand.code or cand.pattern.code).root in VERBAL_REACTIONS:
+                cand = replace(cand, target=list(sibling.target))
+            out.append(cand)
         return out
 
     def _passive_threats(self, sent: ParsedSentence, cands: list[_Candidate]
