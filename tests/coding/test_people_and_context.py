@@ -59,3 +59,25 @@ def test_the_one_country_named_owns_the_government_and_its_pronoun(pipeline):
 ])
 def test_a_rebel_army_named_by_its_name_is_no_states_army(pipeline, text, wanted):
     assert any(s == wanted and c in ("192", "150") for s, _, c, _ in coded(pipeline, text))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Chinese Premier Li Qiang visited Jakarta. Li praised Indonesia's role in the region.",
+     ("CHNGOV", "051")),
+    ("Kazakh President Kassym-Jomart Tokayev met Putin. Tokayev praised the partnership with "
+     "Russia.", ("KAZGOV", "051")),
+])
+def test_a_person_is_named_again_by_any_of_their_names(pipeline, text, wanted):
+    assert any((s, c) == wanted for s, _, c, _ in coded(pipeline, text, "2025-06-10"))
+
+
+def test_the_two_governments_of_a_pair_told_before(pipeline):
+    got = coded(pipeline, "India and China held talks on Monday. Both leaders agreed to restore "
+                          "flights.")
+    assert ("INDGOV", "CHNGOV", "030", "planned") in got, got
+
+
+def test_a_past_form_after_a_relative_clause_is_the_main_verb(pipeline):
+    got = coded(pipeline, "Malaysia, which chairs the regional bloc this year, offered to "
+                          "mediate between Thailand and Cambodia.")
+    assert ("MYS", "THA", "039", "planned") in got, got

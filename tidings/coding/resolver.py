@@ -63,6 +63,8 @@ PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "ministe
 # on China
 HUMAN_NOUNS = {"man", "woman", "person", "people", "suspect", "individual", "national",
                "citizen", "child", "teenager", "boy", "girl", "resident", "villager"}
+# "the two governments", "both leaders": the governments of a pair of states named before
+PAIR_GOVERNMENTS = {"government", "leader", "minister", "president", "premier", "capital"}
 # agreements: "a military cooperation pact" is no military (see _resolve_one)
 AGREEMENT_HEADS = {"agreement", "deal", "pact", "accord", "treaty", "cooperation", "partnership"}
 # Head nouns that name places, things or abstractions: "the Sinai-Gaza border" is no actor.
@@ -143,6 +145,8 @@ class _Remembered:
     kind: str
     person: bool
     subject: bool = False  # the mention is its clause's subject
+    # a person's names, lower case ("li", "qiang"): a later "Li" or "Qiang" is the person
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -229,8 +233,10 @@ class ArticleMemory:
             # spokesman for the junta, said ...")
             subject = tok.dep in ("nsubj", "nsubjpass") or (
                 tok.dep == "appos" and sent.tokens[tok.head].dep in ("nsubj", "nsubjpass"))
+            names = frozenset(w.lower() for w in m.text.replace("-", " ").split()
+                              if w[:1].isupper()) if person else frozenset()
             self.items.append(_Remembered(sent.index, m.head, lemma, m.code, m.rule, person,
-                                          subject))
+                                          subject, names))
             c = m.code[:3]
             if not m.rule.startswith(("coref", "context")) and c.isalpha() and \
                     c not in NON_STATE_PREFIXES:
@@ -408,7 +414,9 @@ class ActorResolver:
                     found.append(code)
             if len(found) == 2:
                 span = _np_span(sent, head)
-                return [_mention(sent, *span, head, c, "coref:pair") for c in found]
+                # ("the two governments signed a treaty": each state's government)
+                role = "GOV" if sent.tokens[head].lemma.lower() in PAIR_GOVERNMENTS else ""
+                return [_mention(sent, *span, head, c + role, "coref:pair") for c in found]
         return []
 
     def _coordinated_owners(self, sent: ParsedSentence, head: int, m: Mention) -> list[Mention]:
@@ -734,7 +742,7 @@ class ActorResolver:
             # "Peruvian President Dina Boluarte ... Boluarte denied": a name the dictionary
             # does not know, told before with the title that coded it
             r = next((r for r in memory._recent(sent.index, head)
-                      if r.person and r.lemma == lemma), None)
+                      if r.person and (r.lemma == lemma or lemma in r.names)), None)
             return _mention(sent, *span, head, r.code, "coref:name") if r is not None else None
         if lemma in ACT_AGENT_NOUNS and not any(
                 c.dep == "det" and c.lower in ("a", "an", "some", "other", "any", "no")
@@ -873,7 +881,8 @@ def _pair_description(sent: ParsedSentence, i: int) -> bool:
     """Whether token ``i`` heads "the two countries", "both nations", "the two sides"."""
     tok = sent.tokens[i]
     if tok.pos != "NOUN" or tok.tag != "NNS" or \
-            tok.lemma.lower() not in COUNTRY_NOUNS | {"side"}:
+            tok.lemma.lower() not in COUNTRY_NOUNS | PAIR_GOVERNMENTS | {"side", "neighbour",
+                                                                         "neighbor", "rival"}:
         return False
     kids = sent.children(i)
     return any((c.dep == "nummod" and c.lower == "two") or
@@ -886,11 +895,19 @@ def _armed_group(code: str) -> bool:
     return bool(roles_of(code) & ARMED_GROUP_ROLES) or code.startswith("IMG")
 
 
+# heads of a titled phrase that name a body, not a person ("the Nigerian Army")
+BODY_WORDS = {"army", "police", "force", "forces", "government", "ministry", "council", "party",
+              "court", "parliament", "congress", "assembly", "commission", "guard", "navy",
+              "senate", "cabinet", "office", "agency", "service", "front", "movement"}
+
+
 def _titled_name(tok: Token, m: Mention) -> bool:
     """Whether a mention is a person the dictionary does not know, coded by the title and
     country before the name ("Peruvian President Dina Boluarte")."""
-    return tok.ent_type == "PERSON" and tok.text[:1].isupper() and len(m.code) > 3 and \
-        m.rule.endswith(("+agent", "title+name"))
+    return tok.ent_type in ("PERSON", "ORG", "") and tok.pos == "PROPN" and \
+        tok.text[:1].isupper() and len(m.code) > 3 and \
+        m.rule.endswith(("+agent", "title+name")) and tok.lemma.lower() not in BODY_WORDS and \
+        (tok.ent_type == "PERSON" or m.start < tok.start and m.text.split()[0][:1].isupper())
 
 
 def _country_description(sent: ParsedSentence, i: int) -> bool:

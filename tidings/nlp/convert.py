@@ -81,13 +81,20 @@ def _reroot_after_relative(tokens: list[Token]) -> list[Token]:
                None)
     if rel is None:
         return tokens
+    # (a past form the tagger reads as a participle, "offered to mediate", when it has a
+    # complement and no agent)
     verb = next((t for t in tokens if t.i > rel.i and t.dep == "acl" and
-                 t.tag in ("VBD", "VBZ", "VBP") and tokens[t.i - 1].text == ","), None)
+                 tokens[t.i - 1].text == "," and (t.tag in ("VBD", "VBZ", "VBP") or (
+                     t.tag == "VBN" and any(c.head == t.i and c.dep in ("xcomp", "dobj", "ccomp")
+                                            for c in tokens) and not any(
+                         c.head == t.i and c.dep in ("agent", "auxpass") for c in tokens)))),
+                None)
     if verb is None or any(t.head == verb.i and t.dep in ("nsubj", "nsubjpass")
                            for t in tokens):
         return tokens
     out = list(tokens)
-    out[verb.i] = replace(verb, dep="ROOT", head=verb.i)
+    out[verb.i] = replace(verb, dep="ROOT", head=verb.i,
+                          tag="VBD" if verb.tag == "VBN" else verb.tag)
     out[root.i] = replace(root, dep="nsubj", head=verb.i)
     return out
 
