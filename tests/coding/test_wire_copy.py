@@ -224,3 +224,20 @@ def test_a_threat_coordinated_with_a_rebuke_shares_its_target(coded):
     got = coded("Indian jets struck militant camps in Pakistan. Islamabad condemned the strikes "
                 "and warned of consequences.")
     assert any(c.startswith("13") and t == "INDMIL" for _, t, c, *_ in got), got
+
+
+def test_an_offer_joined_to_an_appeal_is_the_offerers_plan(coded):
+    got = coded("The African Union urged both sides to avoid unilateral steps and offered to host "
+                "talks in Addis Ababa.")
+    assert any(c == "036" and status == "planned" for _, _, c, status, _ in got), got
+
+
+def test_a_visit_someone_is_due_to_make_is_planned(coded):
+    got = coded("Indonesian President Joko Widodo is due to visit Canberra next month.")
+    assert any(c == "042" and status == "planned" for _, _, c, status, _ in got), got
+
+
+def test_people_sent_away_are_not_aimed_at_where_they_are_sent(coded):
+    got = coded("Belarusian authorities freed 14 prisoners and deported them to Lithuania.")
+    assert not any(c == "174" and t == "LTU" for _, t, c, *_ in got), got
+    assert any(c == "174" for _, _, c, *_ in got), got

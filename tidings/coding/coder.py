@@ -179,6 +179,8 @@ CIVIL_SENSES = {"march", "rally"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 # words said against someone: statements, demands, rebukes, rejections, threats
 VERBAL_REACTIONS = {"01", "10", "11", "12", "13"}
+# verbs of sending people away, whose "to" names a destination, not a target
+SENDING_AWAY = {"expel", "deport", "exile", "banish", "repatriate"}
 # armed men outside the state: rebels, insurgents, militias, criminal gangs
 NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "CRM", "SEP"})
 # force words that, done by unarmed civilians, are a riot (145), not military force
@@ -1353,6 +1355,9 @@ class CameoCoder:
             source = self._subject(sent, verb) or self._gerund_owner(sent, verb)
             target = []
             preps = pattern.preps or DEFAULT_TARGET_PREPS
+            if lemma_of(verb) in SENDING_AWAY:
+                # "expelled them to Guatemala": where they were sent is no party to it
+                preps = tuple(p for p in preps if p not in ("to", "into", "toward", "towards"))
             if obj is not None and lemma_of(obj) not in self.patterns.nouns:
                 target = self._resolve(sent, obj.i)
                 own = any(c.dep == "poss" and c.lower in ("its", "their", "his", "her")
@@ -1432,6 +1437,12 @@ class CameoCoder:
                 obj.pos == "PROPN" and obj.ent_type in ("PERSON", "ORG", "")))
         mutual = len(source) > 1 and not target and \
             _reciprocal(self.codebook.lookup(pattern.code).code, lemma_of(verb))
+        # ("expelled them to Guatemala": whoever "them" is, not Guatemala, nor the expellers
+        # the pronoun was read as)
+        if obj is not None and obj.lower in ("him", "her", "them"):
+            unknown_party = True
+            if source and all(_same_actor(t.code, m.code) for t in target for m in source):
+                target = []
         if not passive and not unknown_party and (not target or (source and all(
                 _same_actor(t.code, m.code) for t in target for m in source))):
             # (an object that names a party of unknown country — "killed 20 jihadists near the

@@ -25,7 +25,8 @@ REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation
                 "contention", "belief", "concern", "fear", "inquiry", "enquiry"}
 INTENT = {"plan", "intend", "ready", "prepare", "agree", "vow", "pledge", "promise", "offer",
           "want", "seek", "aim", "decide", "threaten", "keen", "willing", "eager", "expect",
-          "determined", "set", "schedule", "propose", "consider", "hope", "mull", "weigh"}
+          "determined", "set", "schedule", "propose", "consider", "hope", "mull", "weigh",
+          "due", "slate", "poised"}
 # "urged Israel to attack", "ordered troops to advance": asked for, not (yet) done
 REQUEST_GOVERNORS = {"urge", "ask", "appeal", "request", "press", "implore", "encourage",
                      "invite", "call", "demand", "order", "instruct", "require",
@@ -98,14 +99,19 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
     speaker: int | None = None
     speaker_verb: int | None = None
     outlet = False
-    chain = [sent.tokens[anchor], *sent.ancestors(anchor)]
-    lifted = lifted_conjunct(sent, sent.tokens[anchor])
-    if lifted is not None:
-        # "said it would not allow troops and demanded a withdrawal", "denied targeting
-        # civilians and blamed the army": a conjunct in a tense of its own is coordinated with
-        # the finite verb above its head, and shares neither the head's clause nor its cues
-        chain = [sent.tokens[anchor], *sent.ancestors(lifted.i)]
-        chain.insert(1, lifted)
+    # "said it would not allow troops and demanded a withdrawal", "denied targeting civilians
+    # and blamed the army": a conjunct in a tense of its own is coordinated with the finite
+    # verb above its head, and shares neither the head's clause nor its cues — the act's own
+    # verb, or one it hangs on ("urged both sides to avoid steps and offered to host talks")
+    chain = [sent.tokens[anchor]]
+    lifted: set[int] = set()  # tokens reached as the finite verb a conjunct is lifted to
+    cur = chain[0]
+    while cur.head != cur.i and len(chain) <= len(sent.tokens):
+        up = lifted_conjunct(sent, cur) if cur.pos in ("VERB", "AUX") else None
+        if up is not None:
+            lifted.add(up.i)
+        cur = up if up is not None else sent.tokens[cur.head]
+        chain.append(cur)
     sibling = False  # the token was reached as a finite conjunct's coordinated verb
     prev: Token | None = None
     local = True  # still inside the event's own clause (no reporting verb crossed)
@@ -177,7 +183,7 @@ def analyse(sent: ParsedSentence, anchor: int, *, intent_code: bool = False,
     for tok in chain:
         lemma = lemma_of(tok)
         via = prev.dep if prev is not None else ""
-        if lifted is not None and tok is lifted:
+        if tok.i in lifted:
             via = "conj"
         if via == "ccomp" and prev is not None and prev.i < tok.i and \
                 lemma_of(tok) not in SPEECH and any(
