@@ -241,3 +241,15 @@ def test_people_sent_away_are_not_aimed_at_where_they_are_sent(coded):
     got = coded("Belarusian authorities freed 14 prisoners and deported them to Lithuania.")
     assert not any(c == "174" and t == "LTU" for _, t, c, *_ in got), got
     assert any(c == "174" for _, _, c, *_ in got), got
+
+
+def test_an_opposition_bloc_is_no_international_body(coded):
+    got = coded("The IMF approved a new loan for Argentina. The opposition Peronist bloc "
+                "criticised the agreement.")
+    assert any(s == "ARGOPP" and c == "111" for s, _, c, *_ in got), got
+
+
+def test_its_own_deal_has_no_other_party(coded):
+    got = coded("Japan signed a debt deal with Sri Lanka. China has not yet finalised its own "
+                "deal.")
+    assert not any(s == "CHN" and t == "JPN" for s, t, *_ in got), got

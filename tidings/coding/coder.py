@@ -123,7 +123,7 @@ ACT_NOUNS: dict[str, frozenset[str]] = {
                      "offensive"), frozenset({"18", "19", "20"})),
     **dict.fromkeys(("arrest", "detention", "crackdown"), frozenset({"17"})),
     **dict.fromkeys(("pact", "deal", "agreement", "accord", "treaty"),
-                    frozenset({"03", "04", "05", "06", "08"})),
+                    frozenset({"03", "04", "05", "06", "07", "08"})),
     **dict.fromkeys(("verdict", "ruling", "sentence", "conviction", "acquittal"),
                     frozenset({"11", "12", "17"})),
     **dict.fromkeys(("exercise", "drill", "deployment", "buildup", "build-up"),
@@ -831,8 +831,9 @@ class CameoCoder:
                                              m.code[:3] == s.code[:3] for s in cand.source)]
             return replace(cand, target=accusers) if accusers else cand
         if not any((c.dep == "det" and c.lower in ("the", "this", "that", "these", "those"))
-                   or (c.dep == "poss" and c.pos == "PRON") for c in sent.children(obj.i)):
-            return cand
+                   or (c.dep == "poss" and c.pos == "PRON") for c in sent.children(obj.i)) or \
+                any(c.lower == "own" for c in sent.children(obj.i)):
+            return cand  # (nor "finalised its own deal": the actor's own)
         if any(c.dep == "prep" and c.lower in ("by", "of", "from", "against", "on")
                for c in sent.children(obj.i)):
             return cand  # ("the attack on X": whose attack is not said)
@@ -1605,6 +1606,9 @@ class CameoCoder:
                 continue
             if t.dep in ("npadvmod", "compound") and sent.tokens[t.head].lower in HELD_WORDS:
                 continue  # "a government-held district": who holds the place is not hit
+            if t.dep == "poss" and t.i + 1 < len(sent.tokens) and \
+                    sent.tokens[t.i + 1].lower == "own":
+                continue  # "finalised its own deal": the actor's own, no other party
             # a modifier stands for the phrase it modifies ("Israeli troops" → ISRMIL), else
             # for itself ("Egypt's proposal" → Egypt)
             head = t

@@ -49,6 +49,8 @@ WEAPON_AGENTS = {"warplane", "jet", "tank", "artillery", "drone", "warship", "gu
 INSURGENT_NAME_WORDS = {"liberation", "independence", "resistance", "revolutionary", "salvation",
                         "free", "freedom", "patriotic", "insurgent", "rebel", "self-defence",
                         "self-defense", "mujahideen", "jihad"}
+# words that make a bloc or alliance one of parties, not of states
+PARTY_WORDS = {"opposition", "parliamentary", "ruling", "governing", "electoral", "political"}
 # descriptions of an armed group named before: "Houthi forces attacked a ship, the group's
 # spokesman said", "the militia said"
 GROUP_DESCRIPTIONS = {"group", "militia", "movement", "faction", "insurgency", "insurgent"}
@@ -753,7 +755,11 @@ class ActorResolver:
             if found:
                 return _mention(sent, *span, head, found[0].code, "coref:act-agent")
         if lemma in BODY_DESCRIPTIONS and any(c.dep == "det" and c.lower in ("the", "this")
-                                              for c in sent.children(head)):
+                                              for c in sent.children(head)) and role is None \
+                and not any(c.dep in ("compound", "amod") and (c.pos == "PROPN" or
+                                                                c.lower in PARTY_WORDS)
+                            for c in sent.children(head)):
+            # (not "the opposition Peronist bloc": a bloc of parties, named by them)
             # "ECOWAS gave the envoy 48 hours ... He accused the regional bloc": the latest
             # international body named
             body = next((r for r in memory._recent(sent.index, head)
