@@ -4,21 +4,6 @@ and a person the dictionary does not know as the object. Invented sentences, the
 
 import pytest
 
-from tidings import Pipeline
-from tidings.models import Article
-
-
-@pytest.fixture(scope="module")
-def coded(parser):
-    p = Pipeline(locations=False)
-    p._parser = parser
-
-    def run(text: str) -> set[tuple]:
-        r = p.process(Article(id="t", text=text, published="2024-05-01"))
-        return {(e.source.code, e.target.code if e.target else None, e.cameo, e.status)
-                for e in r.events}
-    return run
-
 
 @pytest.mark.parametrize("text, wanted", [
     ("Algeria closed its airspace to Moroccan planes. Morocco called the decision "

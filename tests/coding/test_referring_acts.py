@@ -5,21 +5,6 @@ Invented sentences, the real parser."""
 
 import pytest
 
-from tidings import Pipeline
-from tidings.models import Article
-
-
-@pytest.fixture(scope="module")
-def coded(parser):
-    p = Pipeline(locations=False)
-    p._parser = parser
-
-    def run(text: str) -> set[tuple]:
-        r = p.process(Article(id="t", text=text, published="2024-05-01"))
-        return {(e.source.code, e.target.code if e.target else None, e.cameo, e.status)
-                for e in r.events}
-    return run
-
 
 @pytest.mark.parametrize("text, reaction", [
     ("China's defence ministry warned Taiwan against provocations. Taiwan's Mainland Affairs "

@@ -4,21 +4,6 @@ as a verb ("ECOWAS imposed sanctions"). Invented sentences, the real parser."""
 
 import pytest
 
-from tidings import Pipeline
-from tidings.models import Article
-
-
-@pytest.fixture(scope="module")
-def coded(parser):
-    p = Pipeline(locations=False)
-    p._parser = parser
-
-    def run(text: str) -> set[tuple]:
-        r = p.process(Article(id="t", text=text, published="2024-05-01"))
-        return {(e.source.code, e.target.code if e.target else None, e.cameo, e.status)
-                for e in r.events}
-    return run
-
 
 @pytest.mark.parametrize("text, wanted, act", [
     ("Norway's foreign minister urged negotiations between Colombia and Venezuela.",

@@ -4,20 +4,10 @@ Invented sentences, the real parser."""
 
 import pytest
 
-from tidings import Pipeline
-from tidings.models import Article
-
 
 @pytest.fixture(scope="module")
-def coded(parser):
-    p = Pipeline(locations=False)
-    p._parser = parser
-
-    def run(text: str) -> set[tuple]:
-        r = p.process(Article(id="t", text=text, published="2024-05-01"))
-        return {(e.source.code, e.target.code if e.target else None, e.cameo, e.status,
-                 e.claimant.code if e.claimant else None) for e in r.events}
-    return run
+def coded(coded_claims):
+    return coded_claims  # (source, target, code, status, claimant)
 
 
 @pytest.mark.parametrize("text, wanted", [
@@ -96,17 +86,14 @@ def test_civilians_destroying_property_riot(coded):
     assert any(s == "BOLOPP" and c == "145" for s, _, c, *_ in got), got
 
 
-def test_an_act_held_off_until_something_happens_holds_on_it(parser):
-    p = Pipeline(locations=False)
-    p._parser = parser
-    r = p.process(Article(id="t", text="Bolivia's government said it would not resume talks "
-                                        "with the miners' union until the union ends its "
-                                        "blockades."))
-    refusal = next(e for e in r.events if e.cameo_root == "12")
+def test_an_act_held_off_until_something_happens_holds_on_it(events_of):
+    events = events_of("Bolivia's government said it would not resume talks with the miners' "
+                       "union until the union ends its blockades.", published=None)
+    refusal = next(e for e in events if e.cameo_root == "12")
     assert refusal.status == "asserted" and refusal.condition is not None
     assert refusal.condition.text.startswith("until")
     # what is waited for is only supposed
-    assert all(e.status == "hypothetical" for e in r.events if e is not refusal), r.events
+    assert all(e.status == "hypothetical" for e in events if e is not refusal), events
 
 
 def test_an_accusing_participle_claims_for_the_main_subject(coded):

@@ -647,14 +647,8 @@ class CameoCoder:
                     sent, thing.i, ("by", "between", "of", "from"))
             if not target and self._memory is not None and (
                     lemma_of(thing) in ACT_NOUNS or thing.lower in ("it", "this", "that")):
-                author = self._memory.act_source(
-                    sent.index, ACT_NOUNS.get(lemma_of(thing), ALL_ROOTS),
-                    {m.code for m in source})
-                span = sent.subtree(thing.i)
-                text = sent.text[span[0].start - sent.start: span[-1].end - sent.start]
-                target = [Mention(text, span[0].start, span[-1].end, sent.index, span[0].i,
-                                  span[-1].i + 1, thing.i, m.code, "coref:act", m.actor_name)
-                          for m in author]
+                target = self._act_author(sent, thing, ACT_NOUNS.get(lemma_of(thing), ALL_ROOTS),
+                                          source)
             target = [m for m in target if not any(m.code[:3] == s.code[:3] for s in source)]
             if not target:
                 continue
@@ -837,16 +831,22 @@ class CameoCoder:
         if any(c.dep == "prep" and c.lower in ("by", "of", "from", "against", "on")
                for c in sent.children(obj.i)):
             return cand  # ("the attack on X": whose attack is not said)
-        author = self._memory.act_source(sent.index, ACT_NOUNS[lemma_of(obj)],
-                                         {m.code for m in cand.source})
-        if not author:
-            return cand
-        span = sent.subtree(obj.i)
+        target = self._act_author(sent, obj, ACT_NOUNS[lemma_of(obj)], cand.source)
+        return replace(cand, target=target) if target else cand
+
+    def _act_author(self, sent: ParsedSentence, noun: Token, roots: frozenset[str],
+                    source: list[Mention]) -> list[Mention]:
+        """Who did the latest earlier act (of ``roots``, by someone other than ``source``) that
+        a noun names again ("rejected the warning", "called the decision unjustified"), as
+        mentions spanning the noun's phrase."""
+        if self._memory is None:
+            return []
+        author = self._memory.act_source(sent.index, roots, {m.code for m in source})
+        span = sent.subtree(noun.i)
         text = sent.text[span[0].start - sent.start : span[-1].end - sent.start]
-        target = [Mention(text, span[0].start, span[-1].end, sent.index, span[0].i,
-                          span[-1].i + 1, obj.i, m.code, "coref:act", m.actor_name)
-                  for m in author]
-        return replace(cand, target=target)
+        return [Mention(text, span[0].start, span[-1].end, sent.index, span[0].i,
+                        span[-1].i + 1, noun.i, m.code, "coref:act", m.actor_name)
+                for m in author]
 
     def _own_future(self, sent: ParsedSentence, verb: Token, cand: _Candidate) -> bool:
         """Whether a clause tells the candidate's source's own future act: "(warned) that it
